@@ -1,0 +1,1 @@
+// Intentionally empty: lets a stage library exist before it has sources.
