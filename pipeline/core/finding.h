@@ -4,6 +4,7 @@
 // Messages are Chinese, built by the stage that raises the finding.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -20,6 +21,10 @@ struct Finding {
   std::optional<int> page;          // 1-based page, when tied to one
   std::string message;              // Chinese, for reviewers
   std::string detail;               // technical detail (raw text, library error), may be empty
+  // The values the message was built from (additive; not part of submission.json): lets
+  // the report render the message in another language from schemas/findings.json. Key
+  // "variant" names the message variant. Empty for findings built without the catalog.
+  std::map<std::string, std::string> params;
 };
 
 }  // namespace shenbao
