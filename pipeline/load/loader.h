@@ -3,6 +3,19 @@
 // load_document never throws and never aborts the bundle: a file that cannot be read
 // comes back with status kUnreadable and an error, plus a DOCUMENT_UNREADABLE finding.
 //
+// What happens per format:
+//   pdf      each page's text layer (Poppler); a page with too little text (decide_page_ocr)
+//            is rendered at ocr_dpi in gray and OCR'd instead. Encrypted (user password)
+//            or corrupt → unreadable. Pages beyond max_pages are not read (a warning).
+//   image    decoded (pixel limit checked on the header first), one page per image (every
+//            page of a multi-page TIFF), each OCR'd. Over the limit or corrupt → unreadable.
+//   docx/xlsx  read natively by load_ooxml (ooxml.h).
+//   archive  status kSkipped without a finding: intake opens nested ZIPs itself.
+//   other    status kSkipped, error "unsupported format", a DOCUMENT_UNREADABLE warning.
+//   empty    (zero bytes) status kUnreadable, a DOCUMENT_UNREADABLE error.
+// A page that cannot be OCR'd (timeout, too large to render) keeps page.error and adds a
+// DOCUMENT_UNREADABLE warning for that page; the document stays ok.
+//
 // Thread safety: load_document may run on several threads at once as long as each thread
 // passes its own OcrEngine.
 #pragma once
@@ -14,6 +27,7 @@
 #include "pipeline/core/finding.h"
 #include "pipeline/core/status.h"
 #include "pipeline/load/ocr.h"
+#include "pipeline/load/ooxml.h"
 
 namespace shenbao {
 
@@ -22,7 +36,17 @@ struct LoadOptions {
   int ocr_dpi = 300;                // render resolution for OCR of PDF pages
   int max_pages = 500;              // per document; pages beyond are not read (a finding)
   int64_t max_image_pixels = 120'000'000;  // width × height of one image or rendered page
+  int min_ocr_dpi = 150;            // a page so large that max_image_pixels would force a
+                                    // lower render resolution than this is not OCR'd
+  OoxmlOptions ooxml;               // limits for DOCX/XLSX parts
 };
+
+// Whether a PDF page needs OCR, and why (for logs and tests). Pure.
+struct OcrDecision {
+  bool ocr = false;
+  std::string reason;  // e.g. "text layer has 3 meaningful characters, fewer than 20"
+};
+OcrDecision decide_page_ocr(const Page& text_layer_page, const LoadOptions& options);
 
 // Sniffs the format from the first bytes (and, for ZIPs, the OOXML parts inside).
 Format sniff_format(const std::string& bytes);

@@ -1,6 +1,14 @@
 // OCR: one Tesseract engine (TessBaseAPI), initialised once, reused for many images.
 //
+// The engine runs Tesseract's LSTM recogniser with automatic page segmentation (PSM_AUTO:
+// application forms mix headings, label/value lines and tables, which the single-block
+// mode would merge). Words come from the ResultIterator one text line at a time, so a
+// page's Lines are Tesseract's own lines, each word with its box and confidence.
+//
 // Thread safety: an OcrEngine is NOT thread-safe; give each worker thread its own.
+// Tesseract itself spawns OpenMP threads per engine; a program running one engine per
+// worker should set OMP_THREAD_LIMIT=1 in its environment before the first engine starts
+// (the caller's job: this class does not touch the environment).
 // Only ocr.cc and image.cc include Tesseract and Leptonica headers.
 #pragma once
 
@@ -26,10 +34,19 @@ class OcrEngine {
   OcrEngine(const OcrEngine&) = delete;
   OcrEngine& operator=(const OcrEngine&) = delete;
 
+  // Initialises Tesseract now (it is otherwise done on first use) and says whether it
+  // worked: kInternal when the traineddata is missing or unreadable. Lets a program fail
+  // at start-up rather than on every page.
+  Status ready();
+
   // Initialises Tesseract lazily on first use; a failure (missing traineddata) is returned
   // by every recognise call.
   // Recognises one image; fills `page` lines/words (boxes in pixels, page.dpi = image dpi),
-  // page.width/height, page.ocr_confidence and text_source = kOcr.
+  // page.width/height, page.ocr_confidence and text_source = kOcr. Existing lines of
+  // `page` are replaced. ocr_confidence is the mean word confidence (0..1), nullopt when
+  // no word was found (a blank page).
+  // Failures: kInvalidArgument (empty image or not 1/3 channels), kTimeout (over
+  // page_timeout_ms; `page` is left without lines), kInternal (Tesseract failed).
   Status recognise(const Image& image, Page& page);
 
  private:

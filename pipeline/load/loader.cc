@@ -1,0 +1,202 @@
+#include "pipeline/load/loader.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "pipeline/core/text.h"
+#include "pipeline/load/image.h"
+#include "pipeline/load/pdf.h"
+
+namespace shenbao {
+
+namespace {
+
+constexpr const char* kUnreadable = "DOCUMENT_UNREADABLE";
+
+// Builds a DOCUMENT_UNREADABLE finding for `doc`.
+Finding unreadable_finding(const Document& doc, Severity severity, std::string message,
+                           std::string detail, std::optional<int> page = std::nullopt) {
+  Finding f;
+  f.code = kUnreadable;
+  f.severity = severity;
+  f.document = doc.path;
+  f.page = page;
+  f.message = std::move(message);
+  f.detail = std::move(detail);
+  return f;
+}
+
+// Marks the whole document unreadable with an error finding.
+void fail_document(LoadResult& result, DocStatus status, const Status& why,
+                   std::string message) {
+  result.document.status = status;
+  result.document.error = why.ToString();
+  result.findings.push_back(unreadable_finding(result.document, Severity::kError,
+                                               std::move(message), why.ToString()));
+}
+
+// A page that could not be OCR'd keeps its error and gets a warning; the document stays ok.
+void page_problem(LoadResult& result, Page& page, const Status& why, std::string message) {
+  page.error = why.ToString();
+  result.findings.push_back(unreadable_finding(result.document, Severity::kWarning,
+                                               std::move(message), why.ToString(),
+                                               page.number));
+}
+
+void note_page_limit(LoadResult& result, int max_pages) {
+  result.findings.push_back(unreadable_finding(
+      result.document, Severity::kWarning,
+      "文件页数超过上限，仅读取前 " + std::to_string(max_pages) + " 页",
+      "more than max_pages=" + std::to_string(max_pages) + " pages"));
+}
+
+// OCRs `image` into `page` (keeping its number); on failure the page keeps what it had.
+void ocr_into_page(LoadResult& result, OcrEngine& ocr, const Image& image, Page& page) {
+  Page ocr_page;
+  ocr_page.number = page.number;
+  const Status s = ocr.recognise(image, ocr_page);
+  if (s.ok()) {
+    ocr_page.seals = std::move(page.seals);
+    page = std::move(ocr_page);
+    return;
+  }
+  const std::string n = std::to_string(page.number);
+  page_problem(result, page, s,
+               s.code() == Status::Code::kTimeout ? "第 " + n + " 页文字识别超时，未能读取"
+                                                  : "第 " + n + " 页文字识别失败，未能读取");
+}
+
+void load_pdf(const std::string& bytes, const LoadOptions& options, OcrEngine& ocr,
+              LoadResult& result) {
+  Result<PdfDocument> opened = PdfDocument::open(bytes);
+  if (!opened.ok()) {
+    const bool encrypted = opened.status().code() == Status::Code::kEncrypted;
+    fail_document(result, DocStatus::kUnreadable, opened.status(),
+                  encrypted ? "文件无法打开：PDF 已加密，需要密码"
+                            : "文件无法打开：PDF 文件已损坏");
+    return;
+  }
+  const PdfDocument& pdf = opened.value();
+  const int pages = std::min(pdf.page_count(), std::max(options.max_pages, 0));
+  if (pdf.page_count() > pages) note_page_limit(result, options.max_pages);
+
+  for (int i = 0; i < pages; ++i) {
+    Result<Page> text = pdf.text_page(i);
+    Page page;
+    if (text.ok()) {
+      page = std::move(text).value();
+    } else {
+      page.number = i + 1;  // broken page object: OCR of a render is the one chance left
+    }
+    if (decide_page_ocr(page, options).ocr) {
+      // Render as large as the pixel limit allows, but not below min_ocr_dpi.
+      double dpi = options.ocr_dpi;
+      if (Result<Box> box = pdf.page_box(i); box.ok()) {
+        const double pixels = box->width() * box->height() * (dpi / 72.0) * (dpi / 72.0);
+        const double limit = static_cast<double>(options.max_image_pixels);
+        if (pixels > limit) dpi = std::floor(dpi * std::sqrt(limit / pixels));
+      }
+      if (dpi < options.min_ocr_dpi) {
+        page_problem(result, page,
+                     Status::Rejected("page too large to render at " +
+                                      std::to_string(options.min_ocr_dpi) + " dpi"),
+                     "第 " + std::to_string(i + 1) + " 页尺寸过大，未做文字识别");
+      } else {
+        Result<Image> image = pdf.render(i, dpi, ImageMode::kGray, options.max_image_pixels);
+        if (image.ok()) {
+          ocr_into_page(result, ocr, image.value(), page);
+        } else {
+          page_problem(result, page, image.status(),
+                       "第 " + std::to_string(i + 1) + " 页无法渲染，未做文字识别");
+        }
+      }
+    } else if (!text.ok()) {
+      page_problem(result, page, text.status(), "第 " + std::to_string(i + 1) + " 页无法读取");
+    }
+    result.document.pages.push_back(std::move(page));
+  }
+}
+
+void load_image(const std::string& bytes, const LoadOptions& options, OcrEngine& ocr,
+                LoadResult& result) {
+  bool more_pages = false;
+  Result<std::vector<Image>> decoded =
+      decode_image_pages(bytes, options.max_image_pixels, std::max(options.max_pages, 1),
+                         &more_pages);
+  if (!decoded.ok()) {
+    const bool too_large = decoded.status().code() == Status::Code::kRejected;
+    fail_document(result, DocStatus::kUnreadable, decoded.status(),
+                  too_large ? "图片像素超过上限" : "文件无法打开：图片已损坏或格式不受支持");
+    return;
+  }
+  if (more_pages) note_page_limit(result, options.max_pages);
+  int number = 0;
+  for (const Image& image : decoded.value()) {
+    Page page;
+    page.number = ++number;
+    page.width = image.width;
+    page.height = image.height;
+    page.dpi = image.dpi;
+    ocr_into_page(result, ocr, image, page);
+    result.document.pages.push_back(std::move(page));
+  }
+}
+
+void load_office(const std::string& bytes, const LoadOptions& options, LoadResult& result) {
+  const Status s = load_ooxml(bytes, result.document.format, options.ooxml, result.document);
+  if (!s.ok()) {
+    result.document.pages.clear();
+    result.document.tables.clear();
+    fail_document(result, DocStatus::kUnreadable, s, "文件无法打开：文档已损坏");
+  }
+}
+
+bool is_ole_compound_file(const std::string& bytes) {
+  return bytes.size() >= 8 && bytes.compare(0, 8, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") == 0;
+}
+
+}  // namespace
+
+OcrDecision decide_page_ocr(const Page& page, const LoadOptions& options) {
+  const int chars = count_meaningful_chars(page.text());
+  if (chars < options.min_text_chars) {
+    return {true, "text layer has " + std::to_string(chars) +
+                      " meaningful characters, fewer than " +
+                      std::to_string(options.min_text_chars)};
+  }
+  return {false, "text layer has " + std::to_string(chars) + " meaningful characters"};
+}
+
+LoadResult load_document(const std::string& path, const std::string& bytes,
+                         const LoadOptions& options, OcrEngine& ocr) {
+  LoadResult result;
+  Document& doc = result.document;
+  doc.path = path;
+  doc.size = static_cast<int64_t>(bytes.size());
+  doc.sha256 = sha256_hex(bytes);
+  if (bytes.empty()) {
+    fail_document(result, DocStatus::kUnreadable, Status::Corrupt("empty file"),
+                  "文件无法打开：文件为空");
+    return result;
+  }
+  doc.format = sniff_format(bytes);
+  switch (doc.format) {
+    case Format::kPdf: load_pdf(bytes, options, ocr, result); break;
+    case Format::kImage: load_image(bytes, options, ocr, result); break;
+    case Format::kDocx:
+    case Format::kXlsx: load_office(bytes, options, result); break;
+    case Format::kArchive: doc.status = DocStatus::kSkipped; break;
+    case Format::kOther:
+      doc.status = DocStatus::kSkipped;
+      doc.error = "unsupported format";
+      result.findings.push_back(unreadable_finding(
+          doc, Severity::kWarning,
+          is_ole_compound_file(bytes) ? "文件格式不受支持（旧版 Office 文档或加密文档）"
+                                      : "文件格式不受支持",
+          "unsupported format"));
+      break;
+  }
+  return result;
+}
+
+}  // namespace shenbao

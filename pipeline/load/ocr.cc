@@ -1,0 +1,130 @@
+#include "pipeline/load/ocr.h"
+
+#include <tesseract/baseapi.h>
+#include <tesseract/ocrclass.h>
+#include <tesseract/resultiterator.h>
+
+#include <algorithm>
+#include <memory>
+
+namespace shenbao {
+
+namespace {
+
+// Tesseract hands out new[]-allocated strings and new-allocated iterators.
+using TessText = std::unique_ptr<char[]>;
+using TessIterator = std::unique_ptr<tesseract::ResultIterator>;
+
+bool is_blank(const char* s) {
+  for (; *s != '\0'; ++s)
+    if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r') return false;
+  return true;
+}
+
+}  // namespace
+
+struct OcrEngine::Impl {
+  OcrOptions options;
+  tesseract::TessBaseAPI api;
+  bool tried_init = false;
+  Status init_status;
+
+  Status ensure_initialised() {
+    if (tried_init) return init_status;
+    tried_init = true;
+    const char* datapath = options.tessdata_dir.empty() ? nullptr : options.tessdata_dir.c_str();
+    if (api.Init(datapath, options.language.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
+      init_status = Status::Internal("tesseract cannot load language '" + options.language +
+                                     "' from " +
+                                     (datapath ? options.tessdata_dir : "the default tessdata"));
+      return init_status;
+    }
+    api.SetPageSegMode(tesseract::PSM_AUTO);
+    // Tesseract's diagnostics ("Detected N diacritics", resolution warnings) are not ours
+    // to print in a batch job.
+    api.SetVariable("debug_file", "/dev/null");
+    init_status = Status::Ok();
+    return init_status;
+  }
+};
+
+OcrEngine::OcrEngine(OcrOptions options) : impl_(std::make_unique<Impl>()) {
+  impl_->options = std::move(options);
+}
+
+OcrEngine::~OcrEngine() {
+  if (impl_->tried_init && impl_->init_status.ok()) impl_->api.End();
+}
+
+Status OcrEngine::ready() { return impl_->ensure_initialised(); }
+
+Status OcrEngine::recognise(const Image& image, Page& page) {
+  if (image.empty() || image.width <= 0 || image.height <= 0 ||
+      (image.channels != 1 && image.channels != 3) ||
+      image.pixels.size() != image.stride() * image.height) {
+    return Status::InvalidArgument("ocr: image must be 8-bit gray or RGB with pixels");
+  }
+  if (Status s = impl_->ensure_initialised(); !s.ok()) return s;
+  tesseract::TessBaseAPI& api = impl_->api;
+
+  page.lines.clear();
+  page.width = image.width;
+  page.height = image.height;
+  page.dpi = image.dpi;
+  page.text_source = TextSource::kOcr;
+  page.ocr_confidence.reset();
+
+  api.SetImage(image.pixels.data(), image.width, image.height, image.channels,
+               static_cast<int>(image.stride()));
+  api.SetSourceResolution(static_cast<int>(image.dpi + 0.5));
+
+  tesseract::ETEXT_DESC monitor;
+  monitor.set_deadline_msecs(impl_->options.page_timeout_ms);
+  const int rc = api.Recognize(&monitor);
+  if (monitor.deadline_exceeded()) {
+    api.Clear();
+    return Status::Timeout("ocr: page took longer than " +
+                           std::to_string(impl_->options.page_timeout_ms) + " ms");
+  }
+  if (rc != 0) {
+    api.Clear();
+    return Status::Internal("ocr: tesseract recognition failed");
+  }
+
+  double confidence_sum = 0;
+  int words = 0;
+  TessIterator it(api.GetIterator());
+  if (it && !it->Empty(tesseract::RIL_BLOCK)) {
+    it->Begin();
+    do {  // text lines
+      Line line;
+      int l = 0, t = 0, r = 0, b = 0;
+      if (it->BoundingBox(tesseract::RIL_TEXTLINE, &l, &t, &r, &b)) line.box = {1.0 * l, 1.0 * t, 1.0 * r, 1.0 * b};
+      do {  // words of the line
+        if (!it->Empty(tesseract::RIL_WORD)) {
+          TessText text(it->GetUTF8Text(tesseract::RIL_WORD));
+          if (text && !is_blank(text.get())) {
+            Word word;
+            word.text = text.get();
+            if (it->BoundingBox(tesseract::RIL_WORD, &l, &t, &r, &b)) word.box = {1.0 * l, 1.0 * t, 1.0 * r, 1.0 * b};
+            word.confidence =
+                std::clamp(it->Confidence(tesseract::RIL_WORD) / 100.0f, 0.0f, 1.0f);
+            word.source = TextSource::kOcr;
+            confidence_sum += word.confidence;
+            ++words;
+            line.words.push_back(std::move(word));
+          }
+        }
+        if (it->IsAtFinalElement(tesseract::RIL_TEXTLINE, tesseract::RIL_WORD)) break;
+      } while (it->Next(tesseract::RIL_WORD));
+      if (!line.words.empty()) page.lines.push_back(std::move(line));
+    } while (it->Next(tesseract::RIL_TEXTLINE));
+  }
+  it.reset();
+  api.Clear();
+
+  if (words > 0) page.ocr_confidence = confidence_sum / words;
+  return Status::Ok();
+}
+
+}  // namespace shenbao

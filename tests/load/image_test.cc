@@ -1,0 +1,200 @@
+// decode_image and EXIF orientation, on images encoded by the test.
+#include <doctest/doctest.h>
+
+#include "pipeline/load/image.h"
+#include "tests/support/render.h"
+
+using namespace shenbao;
+using shenbao::testing::GrayRaster;
+
+namespace {
+
+uint32_t crc32(const std::string& bytes) {
+  uint32_t crc = 0xffffffffu;
+  for (unsigned char c : bytes) {
+    crc ^= c;
+    for (int k = 0; k < 8; ++k) crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
+  }
+  return ~crc;
+}
+
+void put_be32(std::string& s, uint32_t v) {
+  for (int shift = 24; shift >= 0; shift -= 8) s.push_back(static_cast<char>((v >> shift) & 0xff));
+}
+
+std::string png_chunk(const std::string& type, const std::string& data) {
+  std::string chunk;
+  put_be32(chunk, static_cast<uint32_t>(data.size()));
+  chunk += type + data;
+  put_be32(chunk, crc32(type + data));
+  return chunk;
+}
+
+// A PNG that is only a signature, an IHDR declaring width × height (8-bit RGB) and IEND:
+// no pixel data at all, so any attempt to decode it fails as corrupt.
+std::string png_header_only(uint32_t width, uint32_t height) {
+  std::string ihdr;
+  put_be32(ihdr, width);
+  put_be32(ihdr, height);
+  ihdr += std::string("\x08\x02\x00\x00\x00", 5);
+  return std::string("\x89PNG\r\n\x1a\n", 8) + png_chunk("IHDR", ihdr) + png_chunk("IEND", "");
+}
+
+// 64 × 32 white with a black 16 × 16 block in the top-left corner.
+GrayRaster marked_raster() {
+  GrayRaster r;
+  r.width = 64;
+  r.height = 32;
+  r.pixels.assign(64 * 32, 255);
+  for (int y = 0; y < 16; ++y)
+    for (int x = 0; x < 16; ++x) r.pixels[y * 64 + x] = 0;
+  return r;
+}
+
+bool dark(const Image& image, int x, int y) { return image.at(x, y)[0] < 80; }
+
+}  // namespace
+
+TEST_CASE("an image declaring 100000 x 100000 pixels is refused from its header alone") {
+  auto image = decode_image(png_header_only(100000, 100000), 120'000'000);
+  REQUIRE_FALSE(image.ok());
+  // kRejected, not kCorrupt: the missing pixel data was never looked at.
+  CHECK(image.status().code() == Status::Code::kRejected);
+  // The same header under the limit is tried, and fails as corrupt.
+  auto small = decode_image(png_header_only(100, 100), 120'000'000);
+  REQUIRE_FALSE(small.ok());
+  CHECK(small.status().code() == Status::Code::kCorrupt);
+}
+
+TEST_CASE("a PNG without resolution decodes to RGB at an assumed 300 dpi") {
+  shenbao::testing::TextPage page;
+  page.lines = {"上海市松江区"};
+  page.width_pt = 200;
+  page.height_pt = 100;
+  page.margin_pt = 10;
+  auto image = decode_image(shenbao::testing::render_png(page, 144), 120'000'000);
+  REQUIRE(image.ok());
+  CHECK(image->width == 400);
+  CHECK(image->height == 200);
+  CHECK(image->channels == 3);
+  CHECK(image->dpi == 300);
+  CHECK(image->pixels.size() == 400u * 200u * 3u);
+  CHECK(image->at(0, 0)[0] == 255);  // white paper
+}
+
+TEST_CASE("truncated and unknown image bytes are corrupt, not crashes") {
+  const std::string png = shenbao::testing::render_png(shenbao::testing::TextPage{}, 36);
+  auto truncated = decode_image(png.substr(0, png.size() / 2), 120'000'000);
+  REQUIRE_FALSE(truncated.ok());
+  CHECK(truncated.status().code() == Status::Code::kCorrupt);
+  CHECK_FALSE(decode_image("not an image", 120'000'000).ok());
+  CHECK_FALSE(decode_image("", 120'000'000).ok());
+}
+
+TEST_CASE("a JPEG without Exif keeps its orientation") {
+  const std::string jpeg = shenbao::testing::encode_jpeg(marked_raster());
+  CHECK(jpeg_exif_orientation(jpeg) == 1);
+  auto image = decode_image(jpeg, 120'000'000);
+  REQUIRE(image.ok());
+  CHECK(image->channels == 1);
+  CHECK(image->width == 64);
+  CHECK(image->height == 32);
+  CHECK(dark(image.value(), 4, 4));
+  CHECK_FALSE(dark(image.value(), 60, 28));
+}
+
+TEST_CASE("JPEG Exif orientation is applied on decode, in both byte orders") {
+  const std::string jpeg = shenbao::testing::encode_jpeg(marked_raster());
+  for (bool big_endian : {true, false}) {
+    CAPTURE(big_endian);
+    // 6: the camera was turned; the upright picture is the stored one turned clockwise,
+    // so the stored top-left corner ends up top-right.
+    const std::string turned = shenbao::testing::with_exif_orientation(jpeg, 6, big_endian);
+    CHECK(jpeg_exif_orientation(turned) == 6);
+    auto six = decode_image(turned, 120'000'000);
+    REQUIRE(six.ok());
+    CHECK(six->width == 32);
+    CHECK(six->height == 64);
+    CHECK(dark(six.value(), 28, 4));
+    CHECK_FALSE(dark(six.value(), 4, 4));
+
+    auto eight = decode_image(shenbao::testing::with_exif_orientation(jpeg, 8, big_endian),
+                              120'000'000);
+    REQUIRE(eight.ok());
+    CHECK(eight->width == 32);
+    CHECK(dark(eight.value(), 4, 60));  // top-left → bottom-left
+    CHECK_FALSE(dark(eight.value(), 4, 4));
+
+    auto three = decode_image(shenbao::testing::with_exif_orientation(jpeg, 3, big_endian),
+                              120'000'000);
+    REQUIRE(three.ok());
+    CHECK(three->width == 64);
+    CHECK(dark(three.value(), 60, 28));  // top-left → bottom-right
+    CHECK_FALSE(dark(three.value(), 4, 4));
+  }
+}
+
+TEST_CASE("apply_exif_orientation maps every orientation value") {
+  // 3 × 2 image with distinct pixel values 0..5 (row-major).
+  Image image;
+  image.width = 3;
+  image.height = 2;
+  image.channels = 1;
+  image.pixels = {0, 1, 2, 3, 4, 5};
+  struct Case {
+    int orientation, width, height;
+    std::vector<uint8_t> pixels;
+  };
+  const Case cases[] = {
+      {1, 3, 2, {0, 1, 2, 3, 4, 5}},  {2, 3, 2, {2, 1, 0, 5, 4, 3}},
+      {3, 3, 2, {5, 4, 3, 2, 1, 0}},  {4, 3, 2, {3, 4, 5, 0, 1, 2}},
+      {5, 2, 3, {0, 3, 1, 4, 2, 5}},  {6, 2, 3, {3, 0, 4, 1, 5, 2}},
+      {7, 2, 3, {5, 2, 4, 1, 3, 0}},  {8, 2, 3, {2, 5, 1, 4, 0, 3}},
+      {9, 3, 2, {0, 1, 2, 3, 4, 5}},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.orientation);
+    const Image out = apply_exif_orientation(image, c.orientation);
+    CHECK(out.width == c.width);
+    CHECK(out.height == c.height);
+    CHECK(out.pixels == c.pixels);
+  }
+}
+
+TEST_CASE("jpeg_exif_orientation ignores damaged segments") {
+  const std::string jpeg = shenbao::testing::encode_jpeg(marked_raster());
+  std::string damaged = shenbao::testing::with_exif_orientation(jpeg, 6, true);
+  damaged.resize(30);  // cut inside the Exif segment
+  CHECK(jpeg_exif_orientation(damaged) == 1);
+  CHECK(jpeg_exif_orientation("\xFF\xD8") == 1);
+  CHECK(jpeg_exif_orientation("") == 1);
+}
+
+TEST_CASE("every page of a multi-page TIFF is decoded, up to max_pages") {
+  GrayRaster a = marked_raster();
+  GrayRaster b = marked_raster();
+  b.pixels.assign(b.pixels.size(), 255);  // blank second page
+  GrayRaster c = marked_raster();
+  const std::string tiff = shenbao::testing::encode_tiff({a, b, c});
+
+  bool more = true;
+  auto all = decode_image_pages(tiff, 120'000'000, 10, &more);
+  REQUIRE(all.ok());
+  REQUIRE(all->size() == 3);
+  CHECK_FALSE(more);
+  CHECK(dark(all.value()[0], 4, 4));
+  CHECK_FALSE(dark(all.value()[1], 4, 4));
+
+  auto two = decode_image_pages(tiff, 120'000'000, 2, &more);
+  REQUIRE(two.ok());
+  CHECK(two->size() == 2);
+  CHECK(more);
+
+  auto first = decode_image(tiff, 120'000'000);
+  REQUIRE(first.ok());
+  CHECK(first->width == 64);
+
+  auto refused = decode_image_pages(tiff, 1000, 10);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.status().code() == Status::Code::kRejected);
+}
