@@ -490,6 +490,33 @@ TEST_CASE("part_larger_than_max_part_bytes_is_rejected_before_reading") {
   CHECK(load_ooxml(docx(body), Format::kDocx, {}, doc).ok());
 }
 
+// Sets the uncompressed-size fields of every local and central header of `zip` to `size`.
+std::string with_declared_size(std::string zip, uint32_t size) {
+  auto put = [&](size_t at) {
+    for (int k = 0; k < 4; ++k) zip[at + k] = static_cast<char>((size >> (8 * k)) & 0xff);
+  };
+  for (size_t i = 0; i + 30 <= zip.size(); ++i) {
+    if (zip.compare(i, 4, "PK\x03\x04") == 0) put(i + 22);
+    if (zip.compare(i, 4, "PK\x01\x02") == 0) put(i + 24);
+  }
+  return zip;
+}
+
+TEST_CASE("part_inflating_past_its_declared_size_is_not_read_beyond_the_limit") {
+  // document.xml inflates to ~1 MB but its headers claim 100 bytes (a lying zip bomb).
+  std::string body;
+  for (int i = 0; i < 20000; ++i) body += para("重复");
+  const std::string bomb = with_declared_size(docx(body), 100);
+  OoxmlOptions options;
+  options.max_part_bytes = 4096;
+  Document doc;
+  const Status s = load_ooxml(bomb, Format::kDocx, options, doc);
+  // libzip does not hold a part to its declared size; the bounded read loop does.
+  CHECK(s.code() == Status::Code::kRejected);
+  CHECK(s.message().find("inflates beyond") != std::string::npos);
+  CHECK(doc.pages.empty());
+}
+
 TEST_CASE("load_ooxml_refuses_formats_other_than_docx_and_xlsx") {
   Document doc;
   CHECK(load_ooxml(docx(para("x")), Format::kPdf, {}, doc).code() ==
