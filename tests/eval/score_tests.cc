@@ -385,8 +385,12 @@ bool corpus_exists() {
 }
 }  // namespace
 
-TEST_CASE("the ground-truth corpus in samples/expected self-scores to 1.0" *
-          doctest::skip(!corpus_exists())) {
+// Checked when run, not when listed, so that CTest picks it up as soon as the corpus exists.
+TEST_CASE("the ground-truth corpus in samples/expected self-scores to 1.0") {
+  if (!corpus_exists()) {
+    MESSAGE("samples/expected/ does not exist yet: nothing to self-score");
+    return;
+  }
   TempDir out;
   write_perfect_outputs(corpus_dir(), out.path());
   const EvalRun run = evaluate_ok(corpus_dir(), out.path());
