@@ -40,8 +40,8 @@ TEST_CASE("shenbao-eval writes every figure to --json and exits 0") {
   write_synthetic_expected(expected.path());
   write_perfect_outputs(expected.path(), out.path());
   const auto json_file = report.path() / "figures.json";
-  const Ran ran = run_eval(quoted(expected.path()) + " " + quoted(out.path()) + " --json " +
-                           quoted(json_file));
+  const Ran ran =
+      run_eval(quoted(expected.path()) + " " + quoted(out.path()) + " --json " + quoted(json_file));
   CHECK(ran.exit_code == 0);
   CHECK(ran.out.find("2 bundles scored, 2 with an output") != std::string::npos);
   std::ifstream in(json_file);

@@ -13,13 +13,13 @@
 //   (3 sealed); seal pages 4; sections 2; finding codes 4.
 #pragma once
 
+#include <unistd.h>
+
 #include <atomic>
 #include <filesystem>
 #include <fstream>
-#include <string>
-
 #include <nlohmann/json.hpp>
-#include <unistd.h>
+#include <string>
 
 namespace shenbao::eval::testing {
 
@@ -141,7 +141,8 @@ inline void write_synthetic_expected(const std::filesystem::path& dir) {
 inline json perfect_output(const json& e) {
   json o = {{"schema_version", "1"},
             {"bundle", {{"id", e.value("bundle_id", "")}, {"source", e.value("source", "")}}}};
-  for (const char* key : {"category", "applicant", "extracted", "subsidy", "verdict", "documents"}) {
+  for (const char* key :
+       {"category", "applicant", "extracted", "subsidy", "verdict", "documents"}) {
     if (e.contains(key)) o[key] = e[key];
   }
   o["findings"] = json::array();

@@ -3,11 +3,10 @@
 // Scores a pipeline run against the ground truth and prints the figures (tests/eval/README.md).
 // Exit status: 0 when scoring ran, whatever the figures; 2 for bad usage, a directory that
 // cannot be read, a broken ground-truth file or a --json file that cannot be written.
+#include <CLI/CLI.hpp>
 #include <fstream>
 #include <iostream>
 #include <string>
-
-#include <CLI/CLI.hpp>
 
 #include "tests/eval/score.h"
 

@@ -127,8 +127,8 @@ bool leaf_matches(std::string_view key, const json& expected, const json* output
   if (expected.is_array()) return arrays_match(expected, output);
   if (output == nullptr || output->is_null()) return false;
   if (expected.is_string()) {
-    return output->is_string() && normalise_for_compare(str(expected)) ==
-                                      normalise_for_compare(str(*output));
+    return output->is_string() &&
+           normalise_for_compare(str(expected)) == normalise_for_compare(str(*output));
   }
   if (expected.is_boolean()) return output->is_boolean() && *output == expected;
   if (expected.is_number()) {
@@ -137,7 +137,8 @@ bool leaf_matches(std::string_view key, const json& expected, const json* output
       // The tiny slack keeps a difference of exactly the tolerance inside it.
       return std::fabs(expected.get<double>() - output->get<double>()) <= kShareTolerance + 1e-12;
     }
-    return output->is_number_integer() && *output == expected;  // mixed signedness compares by value
+    return output->is_number_integer() &&
+           *output == expected;  // mixed signedness compares by value
   }
   if (expected.is_object()) {
     if (!output->is_object()) return false;
@@ -301,14 +302,16 @@ class BundleScorer {
     if (sections == nullptr || !sections->is_array()) return;
     const json* out_sections = member(od, "sections");
     std::vector<bool> used;
-    if (out_sections != nullptr && out_sections->is_array()) used.assign(out_sections->size(), false);
+    if (out_sections != nullptr && out_sections->is_array())
+      used.assign(out_sections->size(), false);
     for (const auto& es : *sections) {
       bool found = false;
       for (size_t i = 0; i < used.size() && !found; ++i) {
         if (!used[i] && leaf_matches("section", es, &(*out_sections)[i])) used[i] = found = true;
       }
       card_.add("material.sections", found);
-      if (!found && od != nullptr) miss("document " + path + " section " + show(&es) + ": not found");
+      if (!found && od != nullptr)
+        miss("document " + path + " section " + show(&es) + ": not found");
     }
   }
 
@@ -333,8 +336,7 @@ class BundleScorer {
       if (want) card_.add("seal.document.recall", says);
       if (says) card_.add("seal.document.precision", want);
       if (want != says && od != nullptr) {
-        miss("document " + path + " sealed: expected " + show(sealed) + ", got " +
-             show(got));
+        miss("document " + path + " sealed: expected " + show(sealed) + ", got " + show(got));
       }
     }
     const json* pages = member(&ed, "seal_pages");
@@ -458,8 +460,7 @@ struct Output {
 
 }  // namespace
 
-Scorecard score_bundle(const json& expected, const json* output,
-                       std::vector<std::string>* misses) {
+Scorecard score_bundle(const json& expected, const json* output, std::vector<std::string>* misses) {
   return BundleScorer(expected, output, misses).run();
 }
 
@@ -510,7 +511,8 @@ Result<EvalRun> evaluate(const std::filesystem::path& expected_dir,
     score.bundle_id = has_id ? str(*id) : bundle_id_for_source(str(*source));
     auto found = outputs.find(score.bundle_id);
     if (found == outputs.end() && has_source) {
-      if (const auto by_source = dir_by_source.find(str(*source)); by_source != dir_by_source.end()) {
+      if (const auto by_source = dir_by_source.find(str(*source));
+          by_source != dir_by_source.end()) {
         found = outputs.find(by_source->second);
       }
     }
@@ -529,8 +531,9 @@ Result<EvalRun> evaluate(const std::filesystem::path& expected_dir,
     run.bundles.push_back(std::move(score));
   }
   if (run.bundles.empty()) {
-    return Status::InvalidArgument("no ground-truth files (*.json with \"source\" or \"bundle_id\") in " +
-                                   expected_dir.string());
+    return Status::InvalidArgument(
+        "no ground-truth files (*.json with \"source\" or \"bundle_id\") in " +
+        expected_dir.string());
   }
   return run;
 }

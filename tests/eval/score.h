@@ -25,11 +25,10 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "pipeline/core/status.h"
 
@@ -81,12 +80,12 @@ enum class OutputState {
 };
 
 struct BundleScore {
-  std::string bundle_id;                 // from the ground truth (or derived from its source)
-  std::filesystem::path expected_file;   // the ground-truth file scored
-  std::filesystem::path output_file;     // the submission.json used; empty when none
+  std::string bundle_id;                // from the ground truth (or derived from its source)
+  std::filesystem::path expected_file;  // the ground-truth file scored
+  std::filesystem::path output_file;    // the submission.json used; empty when none
   OutputState output = OutputState::kMissing;
-  Scorecard card;                        // this bundle's figures
-  std::vector<std::string> misses;       // one line per item the output got wrong
+  Scorecard card;                   // this bundle's figures
+  std::vector<std::string> misses;  // one line per item the output got wrong
 };
 
 struct EvalRun {

@@ -150,8 +150,8 @@ TEST_CASE("one wrong field, one missing finding and one false seal give the exac
 
   // The per-bundle view names each wrong item.
   REQUIRE(run.bundles.size() == 2);
-  const auto& misses_b = run.bundles[0].bundle_id == "松江乙数据服务" ? run.bundles[0].misses
-                                                                     : run.bundles[1].misses;
+  const auto& misses_b =
+      run.bundles[0].bundle_id == "松江乙数据服务" ? run.bundles[0].misses : run.bundles[1].misses;
   CHECK(misses_b.size() == 3);  // the finding, the sealed flag, the seal pages
   const std::string table = format_per_bundle(run);
   CHECK(table.find("extracted.audit.revenue_fen: expected 150000000, got 150000001") !=
@@ -171,7 +171,8 @@ TEST_CASE("strings match after width folding and white-space removal") {
 }
 
 TEST_CASE("money must be an equal integer in fen") {
-  const json same = 1200000000, off_by_one = 1200000001, as_float = 1200000000.0, as_text = "12000000.00";
+  const json same = 1200000000, off_by_one = 1200000001, as_float = 1200000000.0,
+             as_text = "12000000.00";
   CHECK(leaf_matches("requested_fen", json(1200000000), &same));
   CHECK_FALSE(leaf_matches("requested_fen", json(1200000000), &off_by_one));
   CHECK_FALSE(leaf_matches("requested_fen", json(1200000000), &as_float));

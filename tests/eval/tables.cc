@@ -99,7 +99,9 @@ void append_table(std::string& out, std::string_view title,
   }
 }
 
-bool starts_with(std::string_view s, std::string_view head) { return s.substr(0, head.size()) == head; }
+bool starts_with(std::string_view s, std::string_view head) {
+  return s.substr(0, head.size()) == head;
+}
 
 }  // namespace
 
