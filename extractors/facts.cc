@@ -1,0 +1,626 @@
+#include "extractors/facts.h"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "extractors/dates.h"
+#include "extractors/identifiers.h"
+#include "extractors/labelled.h"
+#include "extractors/money.h"
+#include "extractors/quantities.h"
+#include "extractors/uscc.h"
+#include "pipeline/core/text.h"
+
+namespace shenbao {
+
+namespace {
+
+using nlohmann::json;
+
+Result<json> read_json(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return Status::NotFound("cannot open " + file.string());
+  std::stringstream ss;
+  ss << in.rdbuf();
+  json doc = json::parse(ss.str(), nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded()) return Status::InvalidArgument(file.string() + ": not JSON");
+  return doc;
+}
+
+std::vector<std::string> strings(const json& j) {
+  std::vector<std::string> out;
+  if (j.is_array()) {
+    for (const json& v : j) {
+      if (v.is_string()) out.push_back(v.get<std::string>());
+    }
+  }
+  return out;
+}
+
+bool contains(const std::string& hay, const std::string& needle) {
+  return !needle.empty() && hay.find(needle) != std::string::npos;
+}
+
+// A document, or the pages of one section of a merged document, seen as one material.
+struct MaterialView {
+  Document doc;       // pages restricted to the section
+  size_t index = 0;   // in the bundle's documents
+};
+
+// Levenshtein distance over code points (names are short).
+size_t edit_distance(const std::string& a, const std::string& b) {
+  const auto x = utf8_to_codepoints(a), y = utf8_to_codepoints(b);
+  std::vector<size_t> prev(y.size() + 1), cur(y.size() + 1);
+  for (size_t j = 0; j <= y.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= x.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= y.size(); ++j) {
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] != y[j - 1])});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[y.size()];
+}
+
+class Extractor {
+ public:
+  Extractor(const std::vector<Document>& docs, const ExtractRules& rules, Submission& s)
+      : docs_(docs), rules_(rules), s_(s) {}
+
+  void run() {
+    classify();
+    read_fields();
+    read_uscc();
+    read_names();
+    read_credit();
+    read_filing();
+    read_parameters();
+    read_industries();
+    read_security();
+  }
+
+ private:
+  const PatternSet& patterns() const { return *rules_.patterns; }
+
+  void classify() {
+    std::vector<const Document*> ptrs;
+    std::vector<std::string> materials;
+    for (size_t i = 0; i < docs_.size(); ++i) {
+      const Classification c = classify_document(docs_[i], rules_.classify);
+      DocumentRecord& r = s_.documents[i];
+      r.material = c.material;
+      r.material_score = c.score;
+      r.sections = c.sections;
+      if (c.sections.empty()) {
+        views_[c.material].push_back({docs_[i], i});
+      } else {
+        for (const Section& sec : c.sections) {
+          MaterialView v{docs_[i], i};
+          v.doc.pages.clear();
+          for (const Page& p : docs_[i].pages) {
+            if (p.number >= sec.first_page && p.number <= sec.last_page) v.doc.pages.push_back(p);
+          }
+          views_[sec.material].push_back(std::move(v));
+        }
+      }
+      ptrs.push_back(&docs_[i]);
+      materials.push_back(c.material);
+    }
+    // The category: application form first, via views so merged documents count.
+    std::vector<const Document*> cat_docs;
+    std::vector<std::string> cat_materials;
+    for (const auto& [material, views] : views_) {
+      for (const MaterialView& v : views) {
+        cat_docs.push_back(&v.doc);
+        cat_materials.push_back(material);
+      }
+    }
+    const CategoryDecision d = decide_category(cat_docs, cat_materials, rules_.classify);
+    s_.category = d.category;
+    s_.category_evidence = d.evidence;
+    if (!d.category_text.empty()) s_.extracted.application.category_text = d.category_text;
+    if (d.category == "unknown") {
+      add_finding("CATEGORY_UNKNOWN", Severity::kError, "application_form", "", std::nullopt,
+                  "无法确定申报类别（申报书中未找到“申报类别”或扶持内容名称）", "");
+    }
+  }
+
+  // Views of the materials of `rule`, in its order.
+  std::vector<const MaterialView*> views_for(const std::vector<std::string>& materials) const {
+    std::vector<const MaterialView*> out;
+    for (const std::string& m : materials) {
+      auto it = views_.find(m);
+      if (it == views_.end()) continue;
+      for (const MaterialView& v : it->second) out.push_back(&v);
+    }
+    return out;
+  }
+
+  Evidence evidence_of(const LabelledValue& v, size_t doc_index) const {
+    Evidence e;
+    e.document = docs_[doc_index].path;
+    if (v.page > 0) e.page = v.page;
+    e.snippet = v.snippet;
+    e.box = v.box;
+    e.uncertain = page_uncertain(docs_[doc_index], v.page);
+    return e;
+  }
+
+  static bool page_uncertain(const Document& d, int page) {
+    for (const Page& p : d.pages) {
+      if (p.number == page && p.ocr_confidence && *p.ocr_confidence < 0.6) return true;
+    }
+    return false;
+  }
+
+  // The first value of a field that parses as its kind.
+  template <typename T, typename Parse>
+  std::optional<T> field(const std::string& name, Parse parse) {
+    auto it = rules_.fields.fields.find(name);
+    if (it == rules_.fields.fields.end()) return std::nullopt;
+    const FieldRule& rule = it->second;
+    for (const MaterialView* v : views_for(rule.materials)) {
+      for (const LabelledValue& lv :
+           find_all_labelled_values(v->doc, rule.labels, rules_.fields.stop_labels)) {
+        std::optional<T> value = parse(lv.value, lv);
+        if (!value) continue;
+        s_.extracted.evidence[name] = evidence_of(lv, v->index);
+        return value;
+      }
+    }
+    return std::nullopt;
+  }
+
+  std::optional<std::string> text_field(const std::string& name) {
+    return field<std::string>(name, [](const std::string& value, const LabelledValue&) {
+      // A text value must hold some real text, not only punctuation or a stray digit.
+      return count_meaningful_chars(value) >= 2 ? std::optional<std::string>(value) : std::nullopt;
+    });
+  }
+
+  std::optional<std::string> name_field(const std::string& name) {
+    return field<std::string>(name, [](const std::string& value, const LabelledValue&) {
+      // Personal names are 2–4 CJK characters (or a Latin name); take the leading run.
+      std::string out;
+      int n = 0;
+      for (char32_t cp : utf8_to_codepoints(value)) {
+        if (!is_cjk(cp) && cp != U'·') break;
+        append_utf8(out, cp);
+        ++n;
+      }
+      if (n >= 2 && n <= 6) return std::optional<std::string>(out);
+      return count_meaningful_chars(value) >= 2 && n == 0 ? std::optional<std::string>(value)
+                                                          : std::nullopt;
+    });
+  }
+
+  std::optional<int64_t> money_field(const std::string& name) {
+    return field<int64_t>(name, [this](const std::string& value, const LabelledValue& lv) {
+      // Prefer the amount on the label's own line; uppercase and digits both count.
+      auto amount = parse_money(patterns(), value);
+      if (!amount) return std::optional<int64_t>();
+      (void)lv;
+      return std::optional<int64_t>(amount->fen);
+    });
+  }
+
+  std::optional<std::string> date_field(const std::string& name) {
+    return field<std::string>(name, [this](const std::string& value, const LabelledValue&) {
+      auto d = parse_date(patterns(), value);
+      return d ? std::optional<std::string>(d->iso()) : std::nullopt;
+    });
+  }
+
+  void read_fields() {
+    Extracted& x = s_.extracted;
+    x.license.name = text_field("license.name");
+    x.license.address = text_field("license.address");
+    x.license.legal_representative = name_field("license.legal_representative");
+    x.application.project_name = text_field("application.project_name");
+    x.application.requested_fen = money_field("application.requested_fen");
+    x.application.date = date_field("application.date");
+    x.credit.report_date = date_field("credit.report_date");
+    x.project.total_investment_fen = money_field("project.total_investment_fen");
+    x.security.product_name = text_field("security.product_name");
+    x.security.lab_name = text_field("security.lab_name");
+    x.security.test_fee_fen = money_field("security.test_fee_fen");
+
+    Applicant& a = s_.applicant;
+    a.address = x.license.address ? x.license.address : text_field("application.address");
+    a.legal_representative = x.license.legal_representative
+                                 ? x.license.legal_representative
+                                 : name_field("application.legal_representative");
+    if (a.address) a.in_songjiang = in_songjiang(*rules_.places, *a.address);
+  }
+
+  void read_uscc() {
+    struct Found {
+      std::string code;
+      size_t doc;
+      int page;
+      std::string snippet;
+      bool valid;
+      std::string material;
+    };
+    std::vector<Found> found;
+    for (const std::string& material : rules_.fields.uscc_materials) {
+      auto it = views_.find(material);
+      if (it == views_.end()) continue;
+      for (const MaterialView& v : it->second) {
+        bool got_one = false;
+        for (const Page& p : v.doc.pages) {
+          const std::string text = p.text();
+          for (const UsccCandidate& c : find_uscc_candidates(patterns(), text)) {
+            if (!c.labelled && !c.valid) continue;
+            const std::string code = c.valid ? c.code : normalise_for_compare(c.raw);
+            found.push_back({code, v.index, p.number, c.raw, c.valid, material});
+            if (!c.valid) {
+              add_finding("USCC_INVALID", Severity::kError, material, docs_[v.index].path,
+                          p.number, "统一社会信用代码校验失败：" + c.raw,
+                          c.reason);
+            }
+            got_one = true;
+            break;  // the first code of a page is the company's own
+          }
+          if (got_one) break;
+        }
+      }
+    }
+    // The applicant's code: the license's, else the first valid one, else the first found.
+    const Found* chosen = nullptr;
+    for (const Found& f : found) {
+      if (f.material == "business_license") { chosen = &f; break; }
+    }
+    if (!chosen) {
+      for (const Found& f : found) {
+        if (f.valid) { chosen = &f; break; }
+      }
+    }
+    if (!chosen && !found.empty()) chosen = &found.front();
+    if (chosen) {
+      s_.applicant.uscc = chosen->code;
+      s_.applicant.uscc_valid = chosen->valid;
+      Evidence e{docs_[chosen->doc].path, chosen->page, chosen->snippet, std::nullopt, false};
+      s_.extracted.evidence["applicant.uscc"] = e;
+    }
+    for (const Found& f : found) {
+      if (f.material == "business_license") {
+        s_.extracted.license.uscc = f.code;
+        break;
+      }
+    }
+    // USCC_MISMATCH: two valid codes that differ, across documents.
+    std::map<std::string, std::string> first_doc_of;
+    for (const Found& f : found) {
+      if (!f.valid) continue;
+      first_doc_of.emplace(f.code, docs_[f.doc].path);
+    }
+    if (first_doc_of.size() > 1) {
+      std::string detail;
+      for (const auto& [code, doc] : first_doc_of) {
+        detail += (detail.empty() ? "" : "; ") + code + " (" + doc + ")";
+      }
+      add_finding("USCC_MISMATCH", Severity::kError, "", "", std::nullopt,
+                  "各材料中的统一社会信用代码不一致", detail);
+    }
+  }
+
+  void read_names() {
+    struct Named {
+      std::string name, field, document;
+      bool ocr;
+    };
+    std::vector<Named> names;
+    for (const std::string& f : rules_.fields.applicant_name_fields) {
+      if (auto v = text_field(f)) {
+        const Evidence& e = s_.extracted.evidence[f];
+        bool ocr = false;
+        for (const Document& d : docs_) {
+          if (d.path != e.document) continue;
+          for (const Page& p : d.pages) {
+            if (e.page && p.number == *e.page) ocr = p.text_source == TextSource::kOcr;
+          }
+        }
+        names.push_back({*v, f, e.document, ocr});
+      }
+    }
+    if (!names.empty()) s_.applicant.name = names.front().name;
+    // NAME_MISMATCH: names that differ after normalising width, brackets and spaces. A
+    // one-character difference where OCR read either side is taken as an OCR slip.
+    for (size_t i = 1; i < names.size(); ++i) {
+      const std::string a = normalise_for_compare(names[0].name);
+      const std::string b = normalise_for_compare(names[i].name);
+      if (a == b) continue;
+      if ((names[0].ocr || names[i].ocr) && edit_distance(a, b) <= 1) continue;
+      add_finding("NAME_MISMATCH", Severity::kWarning, "", names[i].document, std::nullopt,
+                  "各材料中的企业名称不一致：“" + names[0].name + "”与“" + names[i].name + "”",
+                  names[0].field + " vs " + names[i].field);
+      break;
+    }
+  }
+
+  // Lines of a section: from the line holding one of `headers` to the next section header.
+  std::vector<std::string> section_lines(const Document& d, const std::vector<std::string>& headers,
+                                         bool* found) const {
+    std::vector<std::string> all;
+    for (const Page& p : d.pages)
+      for (const Line& l : p.lines) all.push_back(normalise_for_compare(l.text()));
+    std::vector<std::string> out;
+    *found = false;
+    for (size_t i = 0; i < all.size(); ++i) {
+      const bool is_header = std::any_of(headers.begin(), headers.end(),
+                                         [&](const std::string& h) { return contains(all[i], h); });
+      if (!is_header) continue;
+      *found = true;
+      // The header line's own tail ("严重失信主体名单信息：无").
+      std::string tail = all[i];
+      for (const std::string& h : headers) {
+        const size_t at = tail.find(h);
+        if (at != std::string::npos) tail = tail.substr(at + h.size());
+      }
+      if (!tail.empty()) out.push_back(tail);
+      for (size_t k = i + 1; k < all.size(); ++k) {
+        if (is_section_header(all[k])) break;
+        out.push_back(all[k]);
+      }
+      break;
+    }
+    return out;
+  }
+
+  bool is_section_header(const std::string& line) const {
+    const auto& c = rules_.fields.credit;
+    for (const auto* list : {&c.serious_section, &c.record_sections}) {
+      for (const std::string& h : *list) {
+        if (contains(line, h)) return true;
+      }
+    }
+    // Numbered headings ("三、行政管理信息") end a section too.
+    static const std::vector<std::string> kNumerals = {"一、", "二、", "三、", "四、", "五、",
+                                                       "六、", "七、", "八、", "九、", "十、"};
+    for (const std::string& n : kNumerals) {
+      if (line.rfind(n, 0) == 0) return true;
+    }
+    return false;
+  }
+
+  bool says_none(const std::vector<std::string>& lines) const {
+    for (const std::string& l : lines) {
+      std::string t = l;
+      while (!t.empty() && (t[0] == ':' || t[0] == ' ')) t.erase(0, 1);
+      for (const std::string& w : rules_.fields.credit.none_words) {
+        const std::string nw = normalise_for_compare(w);
+        if (t == nw || t.rfind(nw, 0) == 0 || (nw.size() > 3 && contains(t, nw))) return true;
+      }
+    }
+    return false;
+  }
+
+  void read_credit() {
+    auto it = views_.find("credit_report");
+    if (it == views_.end()) return;
+    const MaterialView& v = it->second.front();
+    const auto& rules = rules_.fields.credit;
+    bool found = false;
+    const auto serious = section_lines(v.doc, rules.serious_section, &found);
+    if (found) {
+      const bool none = says_none(serious) || serious.empty();
+      s_.extracted.credit.serious_dishonesty = !none;
+      if (!none) {
+        add_finding("CREDIT_SERIOUS_DISHONESTY", Severity::kError, "credit_report",
+                    docs_[v.index].path, std::nullopt, "信用报告显示申报单位被列入严重失信主体名单",
+                    serious.front());
+      }
+    }
+    // Bad records within the lookback window before the report date.
+    std::optional<Date> report = s_.extracted.credit.report_date
+                                     ? parse_iso_date(*s_.extracted.credit.report_date)
+                                     : std::nullopt;
+    int records = 0;
+    bool any_section = false;
+    for (const std::string& header : rules.record_sections) {
+      bool sec_found = false;
+      const auto lines = section_lines(v.doc, {header}, &sec_found);
+      if (!sec_found) continue;
+      any_section = true;
+      if (says_none(lines)) continue;
+      for (const std::string& l : lines) {
+        const auto dates = find_dates(patterns(), l);
+        if (dates.empty()) continue;
+        const Date& d = dates.front().date;
+        if (!report || (d <= *report && d.year * 10000 + d.month * 100 + d.day >=
+                                             (report->year - rules.lookback_years) * 10000 +
+                                                 report->month * 100 + report->day)) {
+          ++records;
+        }
+      }
+    }
+    if (any_section) s_.extracted.credit.records_in_two_years = records;
+    if (records > 0) {
+      add_finding("CREDIT_RECORDS_FOUND", Severity::kWarning, "credit_report", docs_[v.index].path,
+                  std::nullopt,
+                  "信用报告显示两年内有 " + std::to_string(records) + " 条不良记录", "");
+    }
+  }
+
+  void read_filing() {
+    for (const MaterialView* v :
+         views_for({"eligibility_proof", "project_report", "application_form", "other"})) {
+      for (const Page& p : v->doc.pages) {
+        const std::string text = p.text();
+        auto f = parse_filing_number(patterns(), text);
+        if (!f) continue;
+        s_.extracted.filing.number = f->number;
+        const std::string kind(filing_kind_name(f->kind));
+        if (!kind.empty()) s_.extracted.filing.kind = kind;
+        s_.extracted.evidence["filing.number"] =
+            Evidence{docs_[v->index].path, p.number, f->raw, std::nullopt,
+                     page_uncertain(docs_[v->index], p.number)};
+        return;
+      }
+    }
+  }
+
+  void read_parameters() {
+    auto from_field = field<double>("project.parameters", [this](const std::string& value,
+                                                                 const LabelledValue& lv) {
+      auto c = parse_parameter_count(patterns(), value);
+      if (!c) c = parse_parameter_count(patterns(), lv.snippet);
+      return c ? std::optional<double>(static_cast<double>(c->count)) : std::nullopt;
+    });
+    if (from_field) {
+      s_.extracted.project.parameters = from_field;
+      return;
+    }
+    for (const MaterialView* v : views_for({"project_report", "eligibility_proof", "application_form"})) {
+      for (const Page& p : v->doc.pages) {
+        for (const ParameterCount& c : find_parameter_counts(patterns(), p.text())) {
+          if (!c.near_keyword) continue;
+          s_.extracted.project.parameters = static_cast<double>(c.count);
+          s_.extracted.evidence["project.parameters"] =
+              Evidence{docs_[v->index].path, p.number, c.raw, std::nullopt,
+                       page_uncertain(docs_[v->index], p.number)};
+          return;
+        }
+      }
+    }
+  }
+
+  void read_industries() {
+    const auto& rules = rules_.fields.adaptation;
+    for (const MaterialView* v : views_for({"eligibility_proof", "project_report", "application_form"})) {
+      for (const LabelledValue& lv :
+           find_all_labelled_values(v->doc, rules.labels, rules_.fields.stop_labels)) {
+        std::vector<std::string> pieces;
+        std::string cur;
+        for (char32_t cp : utf8_to_codepoints(lv.value)) {
+          if (cp == U'、' || cp == U'，' || cp == U',' || cp == U'；' || cp == U';' ||
+              cp == U'/' || cp == U' ' || cp == U'及' || cp == U'和' || cp == U'。') {
+            if (!cur.empty()) pieces.push_back(cur);
+            cur.clear();
+          } else {
+            append_utf8(cur, cp);
+          }
+        }
+        if (!cur.empty()) pieces.push_back(cur);
+        std::vector<std::string> industries;
+        for (std::string& piece : pieces) {
+          // Drop a trailing 等 / 行业 / 领域 ("金融等行业").
+          for (const std::string suffix : {"等行业", "等领域", "行业", "领域", "等"}) {
+            if (piece.size() > suffix.size() &&
+                piece.compare(piece.size() - suffix.size(), suffix.size(), suffix) == 0) {
+              piece.erase(piece.size() - suffix.size());
+            }
+          }
+          if (count_meaningful_chars(piece) < 2) continue;
+          if (std::find(industries.begin(), industries.end(), piece) == industries.end()) {
+            industries.push_back(piece);
+          }
+        }
+        if (industries.empty()) continue;
+        s_.extracted.adaptation.industries = industries;
+        s_.extracted.adaptation.found = true;
+        s_.extracted.evidence["adaptation.industries"] = evidence_of(lv, v->index);
+        return;
+      }
+    }
+  }
+
+  void read_security() {
+    const auto& rules = rules_.fields.security;
+    for (const MaterialView* v : views_for({"eligibility_proof", "project_report", "application_form"})) {
+      const std::string text = normalise_for_compare(v->doc.text());
+      for (const std::string& w : rules.retest_words) {
+        if (contains(text, w)) {
+          s_.extracted.security.first_pass = false;
+          return;
+        }
+      }
+      for (const std::string& w : rules.first_pass_words) {
+        if (contains(text, w) && (contains(text, "测试") || contains(text, "检测"))) {
+          s_.extracted.security.first_pass = true;
+          return;
+        }
+      }
+    }
+  }
+
+  void add_finding(const std::string& code, Severity severity, const std::string& material,
+                   const std::string& document, std::optional<int> page, const std::string& message,
+                   const std::string& detail) {
+    Finding f;
+    f.code = code;
+    f.severity = severity;
+    f.material = material;
+    f.document = document;
+    f.page = page;
+    f.message = message;
+    f.detail = detail;
+    s_.findings.push_back(std::move(f));
+  }
+
+  const std::vector<Document>& docs_;
+  const ExtractRules& rules_;
+  Submission& s_;
+  std::map<std::string, std::vector<MaterialView>> views_;
+};
+
+}  // namespace
+
+Result<FieldRules> load_field_rules(const std::filesystem::path& file) {
+  auto doc = read_json(file);
+  if (!doc.ok()) return doc.status();
+  const json& j = doc.value();
+  FieldRules r;
+  for (const auto& [name, f] : j.value("fields", json::object()).items()) {
+    FieldRule rule;
+    rule.materials = strings(f.value("materials", json::array()));
+    rule.labels = strings(f.value("labels", json::array()));
+    rule.kind = f.value("kind", "text");
+    r.fields[name] = std::move(rule);
+  }
+  r.stop_labels = strings(j.value("stop_labels", json::array()));
+  r.applicant_name_fields = strings(j.value("applicant_name_fields", json::array()));
+  r.uscc_materials = strings(j.value("uscc_materials", json::array()));
+  const json credit = j.value("credit", json::object());
+  r.credit.serious_section = strings(credit.value("serious_section", json::array()));
+  r.credit.record_sections = strings(credit.value("record_sections", json::array()));
+  r.credit.none_words = strings(credit.value("none_words", json::array()));
+  r.credit.section_end_words = strings(credit.value("section_end_words", json::array()));
+  r.credit.lookback_years = credit.value("lookback_years", 2);
+  const json sec = j.value("security", json::object());
+  r.security.first_pass_words = strings(sec.value("first_pass_words", json::array()));
+  r.security.retest_words = strings(sec.value("retest_words", json::array()));
+  const json ad = j.value("adaptation", json::object());
+  r.adaptation.labels = strings(ad.value("labels", json::array()));
+  r.adaptation.industries = strings(ad.value("industries", json::array()));
+  return r;
+}
+
+Result<std::shared_ptr<const ExtractRules>> load_extract_rules(
+    const std::filesystem::path& schemas_dir) {
+  auto rules = std::make_shared<ExtractRules>();
+  auto patterns = PatternSet::load(schemas_dir / "patterns.json");
+  if (!patterns.ok()) return patterns.status();
+  rules->patterns = patterns.value();
+  auto classify = load_classify_rules(schemas_dir / "classify.json");
+  if (!classify.ok()) return classify.status();
+  rules->classify = std::move(classify.value());
+  auto fields = load_field_rules(schemas_dir / "fields.json");
+  if (!fields.ok()) return fields.status();
+  rules->fields = std::move(fields.value());
+  auto places = Places::load(schemas_dir / "places.json");
+  if (!places.ok()) return places.status();
+  rules->places = places.value();
+  return std::shared_ptr<const ExtractRules>(std::move(rules));
+}
+
+void extract_facts(const std::vector<Document>& docs, const ExtractRules& rules, Submission& s) {
+  Extractor(docs, rules, s).run();
+}
+
+}  // namespace shenbao

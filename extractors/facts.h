@@ -1,0 +1,68 @@
+// The extract stage: from a bundle's loaded documents to facts in the contract's terms.
+//
+// extract_facts classifies every document (material, sections), decides the category,
+// reads the labelled fields (schemas/fields.json) with the value parsers (USCC, money, dates,
+// parameter counts, filing numbers, places), the credit report's sections, industries and
+// the security test facts, keeps evidence for each value, and raises the cross-document
+// findings: USCC_INVALID, USCC_MISMATCH, NAME_MISMATCH.
+// Tables (investment, audit) are read by their own unit (extractors/tables) and merged here.
+//
+// Thread safety: ExtractRules is immutable after load and shared by threads; extract_facts
+// is reentrant.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "extractors/classify.h"
+#include "extractors/patterns.h"
+#include "extractors/place.h"
+#include "pipeline/core/status.h"
+#include "pipeline/core/submission.h"
+
+namespace shenbao {
+
+struct FieldRule {
+  std::vector<std::string> materials;  // searched in this order
+  std::vector<std::string> labels;
+  std::string kind;  // text | name | money | date | parameters
+};
+
+struct FieldRules {
+  std::map<std::string, FieldRule> fields;
+  std::vector<std::string> stop_labels;
+  std::vector<std::string> applicant_name_fields;
+  std::vector<std::string> uscc_materials;
+  struct {
+    std::vector<std::string> serious_section, record_sections, none_words, section_end_words;
+    int lookback_years = 2;
+  } credit;
+  struct {
+    std::vector<std::string> first_pass_words, retest_words;
+  } security;
+  struct {
+    std::vector<std::string> labels, industries;
+  } adaptation;
+};
+
+Result<FieldRules> load_field_rules(const std::filesystem::path& file);
+
+struct ExtractRules {
+  std::shared_ptr<const PatternSet> patterns;
+  ClassifyRules classify;
+  FieldRules fields;
+  std::shared_ptr<const Places> places;  // Songjiang and elsewhere (schemas/places.json)
+};
+
+// Loads patterns.json, classify.json, fields.json and places.json from `schemas_dir`.
+Result<std::shared_ptr<const ExtractRules>> load_extract_rules(
+    const std::filesystem::path& schemas_dir);
+
+// Fills s.documents[i].material/material_score/sections (documents and s.documents are
+// parallel), s.category, s.applicant, s.extracted and appends findings.
+void extract_facts(const std::vector<Document>& docs, const ExtractRules& rules, Submission& s);
+
+}  // namespace shenbao

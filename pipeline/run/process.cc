@@ -1,0 +1,194 @@
+#include "pipeline/run/process.h"
+
+#include <ctime>
+#include <unordered_map>
+
+#include "extractors/facts.h"
+#include "extractors/patterns.h"
+#include "pipeline/core/text.h"
+#include "pipeline/emit/submission_json.h"
+#include "pipeline/run/worker_pool.h"
+
+namespace shenbao {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point t0) {
+  return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+
+DocumentRecord record_for(const Document& doc) {
+  DocumentRecord r;
+  r.path = doc.path;
+  r.sha256 = doc.sha256;
+  r.size = doc.size;
+  r.format = doc.format;
+  r.pages = static_cast<int>(doc.pages.size());
+  r.text_source = doc.text_source();
+  r.ocr_confidence = doc.ocr_confidence();
+  r.status = doc.status;
+  r.error = doc.error;
+  for (const Page& p : doc.pages) {
+    if (!p.seals.empty()) r.seal_pages.push_back(p.number);
+  }
+  return r;
+}
+
+// DUPLICATE_DOCUMENT: two readable files of the bundle with the same content.
+void find_duplicates(const std::vector<Document>& docs, std::vector<Finding>& findings) {
+  std::unordered_map<std::string, const Document*> first_seen;
+  for (const Document& d : docs) {
+    if (d.sha256.empty() || d.format == Format::kArchive || d.status == DocStatus::kRejected) {
+      continue;
+    }
+    auto [it, inserted] = first_seen.emplace(d.sha256, &d);
+    if (inserted) continue;
+    Finding f;
+    f.code = "DUPLICATE_DOCUMENT";
+    f.severity = Severity::kWarning;
+    f.document = d.path;
+    f.message = "重复文件：与“" + it->second->path + "”内容完全相同";
+    f.detail = "sha256 " + d.sha256;
+    findings.push_back(std::move(f));
+  }
+}
+
+}  // namespace
+
+void BundleStats::add(const BundleStats& o) {
+  documents += o.documents;
+  pages += o.pages;
+  ocr_pages += o.ocr_pages;
+  problems += o.problems;
+  for (const auto& [k, v] : o.stage_seconds) stage_seconds[k] += v;
+}
+
+std::string utc_now_iso8601() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+struct Processor::Rules {
+  std::shared_ptr<const ExtractRules> extract;
+};
+
+Processor::~Processor() = default;
+
+Result<std::unique_ptr<Processor>> Processor::create(const ProcessOptions& options) {
+  std::unique_ptr<Processor> p(new Processor());
+  p->options_ = options;
+  if (p->options_.schemas_dir.empty()) p->options_.schemas_dir = default_schemas_dir();
+  const auto& dir = p->options_.schemas_dir;
+
+  auto validator = SchemaValidator::load(dir / "submission.schema.json");
+  if (!validator.ok()) return validator.status();
+  p->validator_ = validator.value();
+
+  auto rules = std::make_shared<Rules>();
+  auto extract = load_extract_rules(dir);
+  if (!extract.ok()) return extract.status();
+  rules->extract = extract.value();
+  p->rules_ = rules;
+
+  p->pool_ = std::make_unique<WorkerPool>(resolve_jobs(options.jobs), options.ocr);
+  return p;
+}
+
+ProcessedBundle Processor::process_bundle(const std::filesystem::path& bundle_path) {
+  ProcessedBundle out;
+  Submission& s = out.submission;
+  s.bundle.source = bundle_path.filename().string();
+  s.bundle.id = make_bundle_id(s.bundle.source);
+  s.bundle.processed_at = utc_now_iso8601();
+  s.bundle.pipeline_version = SHENBAO_VERSION;
+
+  // Stage 1: intake.
+  auto t0 = Clock::now();
+  Result<Bundle> read = read_bundle(bundle_path, options_.intake);
+  out.stats.stage_seconds["intake"] += seconds_since(t0);
+  if (!read.ok()) {
+    out.bundle_failed = true;
+    s.bundle.sha256 = std::string(64, '0');
+    Finding f;
+    f.code = "DOCUMENT_UNREADABLE";
+    f.severity = Severity::kError;
+    f.document = s.bundle.source;
+    f.message = "申报包无法读取：" + s.bundle.source;
+    f.detail = read.status().ToString();
+    s.findings.push_back(std::move(f));
+    s.verdict = "needs_review";
+    out.stats.problems = 1;
+    return out;
+  }
+  Bundle& bundle = read.value();
+  s.bundle.sha256 = bundle.sha256;
+  s.findings = bundle.findings;
+
+  // Stage 2: load every accepted entry, concurrently.
+  t0 = Clock::now();
+  std::vector<Document> docs(bundle.entries.size());
+  std::vector<std::vector<Finding>> load_findings(bundle.entries.size());
+  std::vector<WorkerPool::Task> tasks;
+  for (size_t i = 0; i < bundle.entries.size(); ++i) {
+    const Entry& e = bundle.entries[i];
+    Document& d = docs[i];
+    d.path = e.path;
+    if (e.status != DocStatus::kOk || e.is_archive) {
+      d.status = e.status == DocStatus::kOk ? DocStatus::kSkipped : e.status;
+      d.format = e.is_archive ? Format::kArchive : Format::kOther;
+      d.error = e.error;
+      if (!e.bytes.empty()) {
+        d.sha256 = sha256_hex(e.bytes);
+        d.size = static_cast<int64_t>(e.bytes.size());
+      }
+      continue;
+    }
+    tasks.push_back([this, &e, &d, &f = load_findings[i]](OcrEngine& ocr) {
+      LoadResult r = load_document(e.path, e.bytes, options_.load, ocr);
+      d = std::move(r.document);
+      f = std::move(r.findings);
+    });
+  }
+  pool_->run(std::move(tasks));
+  for (auto& fs : load_findings)
+    for (auto& f : fs) s.findings.push_back(std::move(f));
+  for (Entry& e : bundle.entries) std::string().swap(e.bytes);  // release memory early
+  out.stats.stage_seconds["load"] += seconds_since(t0);
+
+  // Stage 3: extract (document records; classification and facts come from extractors).
+  t0 = Clock::now();
+  for (const Document& d : docs) {
+    s.documents.push_back(record_for(d));
+    out.stats.documents += 1;
+    out.stats.pages += static_cast<int>(d.pages.size());
+    for (const Page& p : d.pages) {
+      if (p.text_source == TextSource::kOcr) out.stats.ocr_pages += 1;
+    }
+  }
+  find_duplicates(docs, s.findings);
+  extract_facts(docs, *rules_->extract, s);
+  out.stats.stage_seconds["extract"] += seconds_since(t0);
+
+  // Stage 4: judge.
+  t0 = Clock::now();
+  for (const std::string id :
+       {"application_form", "business_license", "street_approval", "credit_report",
+        "audit_report", "project_report", "investment_table", "honors", "eligibility_proof",
+        "other"}) {
+    s.materials[id] = MaterialState{};
+  }
+  out.stats.stage_seconds["judge"] += seconds_since(t0);
+
+  for (const Finding& f : s.findings) {
+    if (f.severity == Severity::kError) out.stats.problems += 1;
+  }
+  return out;
+}
+
+}  // namespace shenbao
