@@ -189,6 +189,28 @@ std::string render_message(const FindingCatalog& catalog, const Finding& f, Lang
   return missing.empty() ? out : f.message;
 }
 
+std::string render_message(const FindingCatalog& catalog, const nlohmann::json& finding,
+                           Lang lang) {
+  Finding f;
+  if (!finding.is_object()) return "";
+  auto text = [&finding](const char* key) {
+    auto it = finding.find(key);
+    return it != finding.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  f.code = text("code");
+  f.message = text("message");
+  f.document = text("document");
+  if (finding.contains("page") && finding["page"].is_number_integer()) {
+    f.page = finding["page"].get<int>();
+  }
+  if (finding.contains("params") && finding["params"].is_object()) {
+    for (const auto& [key, value] : finding["params"].items()) {
+      if (value.is_string()) f.params[key] = value.get<std::string>();
+    }
+  }
+  return render_message(catalog, f, lang);
+}
+
 std::string format_yuan(int64_t fen) {
   const bool negative = fen < 0;
   // Work in unsigned so that INT64_MIN does not overflow on negation.

@@ -26,6 +26,7 @@
 
 #include "pipeline/core/finding.h"
 #include "pipeline/core/status.h"
+#include "pipeline/emit/html.h"  // Lang (kZh | kEn), shared with the report
 
 namespace shenbao {
 
@@ -35,8 +36,6 @@ enum class VerdictClass {
   kIncomplete,  // something required is missing
   kReview,      // a person must look when the finding is an error or warning
 };
-
-enum class Lang { kZh, kEn };
 
 struct FindingTemplate {
   Severity severity = Severity::kError;
@@ -79,6 +78,9 @@ Finding make_finding(const FindingCatalog& catalog, const std::string& code,
 // template from f.params; when the code is unknown or a placeholder has no value (a finding
 // built without the catalog), it falls back to f.message.
 std::string render_message(const FindingCatalog& catalog, const Finding& f, Lang lang);
+// The same for a finding of submission.json ({code, message, document, page, params?}):
+// English needs the finding's "params" object, else the Chinese message is returned.
+std::string render_message(const FindingCatalog& catalog, const nlohmann::json& finding, Lang lang);
 
 // Replaces each "{name}" of `tmpl` with params[name]. A name without a value is left as
 // "{name}" and reported through `missing` when given.

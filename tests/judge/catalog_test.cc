@@ -184,3 +184,18 @@ TEST_CASE("dedupe_keeps_the_first_of_identical_findings_only") {
   CHECK(v[0].document == "a.pdf");
   CHECK(v[1].document == "b.pdf");
 }
+
+TEST_CASE("render_message_of_a_json_finding_uses_its_params_when_present") {
+  const Finding f = make_finding(catalog(), "OCR_LOW_CONFIDENCE", "", "scan.jpg", 2, "");
+  json j = {{"code", f.code}, {"message", f.message}, {"document", f.document}, {"page", 2}};
+  CHECK(render_message(catalog(), j, Lang::kEn) ==
+        "scan.jpg page 2: OCR confidence is low; check the values read from it");
+  const Finding m = make_finding(catalog(), "MATERIAL_MISSING", "honors", "", std::nullopt, "",
+                                 {{"material_name", "已获得荣誉的印证材料"},
+                                  {"material_name_en", "Evidence of honours received"}});
+  json k = {{"code", m.code}, {"message", m.message}, {"document", nullptr}, {"page", nullptr}};
+  CHECK(render_message(catalog(), k, Lang::kEn) == m.message);  // no params: Chinese
+  k["params"] = m.params;
+  CHECK(render_message(catalog(), k, Lang::kEn) ==
+        "Required material missing: Evidence of honours received");
+}
