@@ -52,9 +52,7 @@ OcrEngine::OcrEngine(OcrOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
 }
 
-OcrEngine::~OcrEngine() {
-  if (impl_->tried_init && impl_->init_status.ok()) impl_->api.End();
-}
+OcrEngine::~OcrEngine() = default;  // ~TessBaseAPI ends the engine
 
 Status OcrEngine::ready() { return impl_->ensure_initialised(); }
 

@@ -82,6 +82,27 @@ TEST_CASE("a PNG without resolution decodes to RGB at an assumed 300 dpi") {
   CHECK(image->at(0, 0)[0] == 255);  // white paper
 }
 
+TEST_CASE("a transparent PNG is blended onto white paper, keeping its dark text") {
+  shenbao::testing::TextPage page;
+  page.lines = {"上海市松江区"};
+  page.width_pt = 200;
+  page.height_pt = 60;
+  page.margin_pt = 10;
+  page.font_size_pt = 24;
+  auto image = decode_image(shenbao::testing::render_png(page, 72, /*transparent=*/true),
+                            120'000'000);
+  REQUIRE(image.ok());
+  REQUIRE(image->channels == 3);
+  const uint8_t* corner = image->at(199, 59);  // transparent paper (black in RGB terms)
+  CHECK(corner[0] == 255);
+  CHECK(corner[1] == 255);
+  CHECK(corner[2] == 255);
+  int dark_pixels = 0;
+  for (int y = 0; y < image->height; ++y)
+    for (int x = 0; x < image->width; ++x) dark_pixels += image->at(x, y)[0] < 80;
+  CHECK(dark_pixels > 50);
+}
+
 TEST_CASE("truncated and unknown image bytes are corrupt, not crashes") {
   const std::string png = shenbao::testing::render_png(shenbao::testing::TextPage{}, 36);
   auto truncated = decode_image(png.substr(0, png.size() / 2), 120'000'000);

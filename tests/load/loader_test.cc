@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <thread>
 
 #include "pipeline/core/text.h"
 #include "pipeline/load/loader.h"
@@ -257,4 +258,25 @@ TEST_CASE("a ZIP that is not an Office document is skipped without a finding") {
   CHECK(r.document.format == Format::kArchive);
   CHECK(r.document.status == DocStatus::kSkipped);
   CHECK(r.findings.empty());
+}
+
+TEST_CASE("load_document runs on several threads at once, each with its own engine") {
+  const std::string good = render_text_pdf({licence_page()});
+  const std::string broken = good.substr(0, good.size() / 2);
+  std::vector<std::string> failures(4);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      OcrEngine own;  // never initialised: no page here needs OCR
+      for (int i = 0; i < 10; ++i) {
+        const LoadResult ok = load_document("a.pdf", good, LoadOptions{}, own);
+        if (ok.document.text().find("91310117MA1J2Q4K7A") == std::string::npos)
+          failures[t] = "text lost";
+        const LoadResult bad = load_document("b.pdf", broken, LoadOptions{}, own);
+        if (bad.document.status != DocStatus::kUnreadable) failures[t] = "corrupt file read";
+      }
+    });
+  }
+  for (std::thread& th : threads) th.join();
+  for (const std::string& f : failures) CHECK(f.empty());
 }

@@ -149,7 +149,7 @@ TEST_CASE("a truncated PDF and non-PDF bytes are corrupt") {
   CHECK(garbage.status().code() == Status::Code::kCorrupt);
 }
 
-TEST_CASE("a PDF needing a user password is encrypted; owner-password-only opens") {
+TEST_CASE("a PDF needing a user password is encrypted while an owner-password-only one opens") {
   const std::string plain = render_text_pdf({licence_page()});
   auto locked = PdfDocument::open(run_qpdf(plain, "--encrypt user owner 256 --"));
   REQUIRE_FALSE(locked.ok());

@@ -52,15 +52,19 @@ void draw_lines(cairo_t* cr, const TextPage& page) {
   g_object_unref(layout);
 }
 
-// The page rendered on white at `dpi` into an RGB24 image surface.
-SurfacePtr render_surface(const TextPage& page, double dpi) {
+// The page rendered on white at `dpi` into an RGB24 image surface (or, `transparent`,
+// on nothing into an ARGB32 one).
+SurfacePtr render_surface(const TextPage& page, double dpi, bool transparent = false) {
   const int w = static_cast<int>(std::ceil(page.width_pt * dpi / 72.0));
   const int h = static_cast<int>(std::ceil(page.height_pt * dpi / 72.0));
-  SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h));
+  SurfacePtr surface(
+      cairo_image_surface_create(transparent ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, w, h));
   check(cairo_surface_status(surface.get()), "image surface");
   ContextPtr cr(cairo_create(surface.get()));
-  cairo_set_source_rgb(cr.get(), 1, 1, 1);
-  cairo_paint(cr.get());
+  if (!transparent) {
+    cairo_set_source_rgb(cr.get(), 1, 1, 1);
+    cairo_paint(cr.get());
+  }
   cairo_scale(cr.get(), dpi / 72.0, dpi / 72.0);
   draw_lines(cr.get(), page);
   check(cairo_status(cr.get()), "drawing");
@@ -115,8 +119,8 @@ std::string render_scanned_pdf(const std::vector<TextPage>& pages, double dpi) {
   return out;
 }
 
-std::string render_png(const TextPage& page, double dpi) {
-  SurfacePtr surface = render_surface(page, dpi);
+std::string render_png(const TextPage& page, double dpi, bool transparent) {
+  SurfacePtr surface = render_surface(page, dpi, transparent);
   std::string out;
   check(cairo_surface_write_to_png_stream(surface.get(), append_to_string, &out), "png");
   return out;

@@ -32,8 +32,9 @@ std::string render_text_pdf(const std::vector<TextPage>& pages);
 // no text layer at all.
 std::string render_scanned_pdf(const std::vector<TextPage>& pages, double dpi);
 
-// A PNG (8-bit RGB, no pHYs resolution chunk) of one page rendered at `dpi`.
-std::string render_png(const TextPage& page, double dpi);
+// A PNG (8-bit RGB, no pHYs resolution chunk) of one page rendered at `dpi`. With
+// `transparent`, an RGBA PNG whose paper is fully transparent (only the text is opaque).
+std::string render_png(const TextPage& page, double dpi, bool transparent = false);
 
 // Raw 8-bit gray pixels of one page rendered at `dpi`, rows tightly packed.
 struct GrayRaster {
