@@ -1,0 +1,87 @@
+#include "pipeline/vision/scan.h"
+
+#include <leptonica/allheaders.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+#include "pipeline/vision/colour.h"
+#include "pipeline/vision/pix.h"
+
+namespace shenbao {
+namespace {
+
+using vision_internal::PixPtr;
+
+bool well_formed(const Image& image) {
+  return image.width > 0 && image.height > 0 && (image.channels == 1 || image.channels == 3) &&
+         image.pixels.size() >= static_cast<size_t>(image.width) * image.height * image.channels;
+}
+
+}  // namespace
+
+Image suppress_red(const Image& rgb, const SuppressRedOptions& options) {
+  if (!well_formed(rgb)) return Image{};
+  if (rgb.channels == 1) return rgb;
+  Image gray;
+  gray.width = rgb.width;
+  gray.height = rgb.height;
+  gray.channels = 1;
+  gray.dpi = rgb.dpi;
+  const size_t n = static_cast<size_t>(rgb.width) * rgb.height;
+  gray.pixels.resize(n);
+  const uint8_t* p = rgb.pixels.data();
+  uint8_t* out = gray.pixels.data();
+  if (options.method == RedSuppression::kRedChannel) {
+    for (size_t i = 0; i < n; ++i, p += 3) out[i] = p[0];
+    return gray;
+  }
+  for (size_t i = 0; i < n; ++i, p += 3) {
+    const int r = p[0], g = p[1], b = p[2];
+    const int mx = std::max({r, g, b});
+    const int chroma = mx - std::min({r, g, b});
+    if (chroma >= options.min_chroma &&
+        vision_internal::in_red_band(vision_internal::hue_degrees(r, g, b, mx, chroma),
+                                     options.red_hue_low, options.red_hue_high)) {
+      out[i] = 255;
+    } else {
+      out[i] = static_cast<uint8_t>((299 * r + 587 * g + 114 * b + 500) / 1000);
+    }
+  }
+  return gray;
+}
+
+Image deskew(const Image& image, double* angle_out, const DeskewOptions& options) {
+  if (angle_out != nullptr) *angle_out = 0;
+  if (!well_formed(image)) return Image{};
+  PixPtr pix = vision_internal::to_pix(image);
+  if (!pix) return image;
+  PixPtr gray(image.channels == 3 ? pixConvertRGBToLuminance(pix.get()) : nullptr);
+  Pix* gray8 = gray ? gray.get() : pix.get();
+  PixPtr binary(pixThresholdToBinary(gray8, options.binarise_threshold));
+  if (!binary) return image;
+
+  // Leptonica's reductions are meant for ~300 dpi; keep the sweep near 75 dpi.
+  const int sweep_reduction = image.dpi >= 250 ? 4 : image.dpi >= 125 ? 2 : 1;
+  const int search_reduction = std::max(1, sweep_reduction / 2);
+  l_float32 angle = 0, confidence = 0;
+  if (pixFindSkewSweepAndSearch(binary.get(), &angle, &confidence, sweep_reduction,
+                                search_reduction, static_cast<l_float32>(options.max_angle_deg),
+                                1.0f, 0.01f) != 0) {
+    return image;
+  }
+  if (confidence < options.min_confidence) return image;
+  if (angle_out != nullptr) *angle_out = angle;
+  if (std::fabs(angle) < options.min_angle_deg) return image;
+
+  PixPtr rotated(pixRotate(pix.get(), static_cast<l_float32>(angle * std::numbers::pi / 180.0),
+                           L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0));
+  if (!rotated) {
+    if (angle_out != nullptr) *angle_out = 0;
+    return image;
+  }
+  return vision_internal::from_pix(rotated.get(), image.dpi);
+}
+
+}  // namespace shenbao
