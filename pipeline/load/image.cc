@@ -89,8 +89,9 @@ Result<Image> pix_to_image(PIX* source) {
   }
   if (pixGetDepth(pix) != 8 && pixGetDepth(pix) != 32) {
     PixPtr gray(pixConvertTo8(pix, 0));
-    if (!gray) return Status::Unsupported("cannot convert a " +
-                                          std::to_string(pixGetDepth(pix)) + "-bit image");
+    if (!gray)
+      return Status::Unsupported("cannot convert a " + std::to_string(pixGetDepth(pix)) +
+                                 "-bit image");
     owned = std::move(gray);
     pix = owned.get();
   }
@@ -125,30 +126,34 @@ Status with_messages(Status base, const CaptureLeptonicaMessages& capture) {
   if (text.empty()) return base;
   std::string message = base.message() + " (" + text + ")";
   switch (base.code()) {
-    case Status::Code::kUnsupported: return Status::Unsupported(std::move(message));
-    case Status::Code::kRejected: return Status::Rejected(std::move(message));
-    default: return Status::Corrupt(std::move(message));
+    case Status::Code::kUnsupported:
+      return Status::Unsupported(std::move(message));
+    case Status::Code::kRejected:
+      return Status::Rejected(std::move(message));
+    default:
+      return Status::Corrupt(std::move(message));
   }
 }
 
 uint16_t read16(const uint8_t* p, bool little) {
-  return little ? static_cast<uint16_t>(p[0] | p[1] << 8)
-                : static_cast<uint16_t>(p[0] << 8 | p[1]);
+  return little ? static_cast<uint16_t>(p[0] | p[1] << 8) : static_cast<uint16_t>(p[0] << 8 | p[1]);
 }
 uint32_t read32(const uint8_t* p, bool little) {
-  return little ? (uint32_t{p[0]} | uint32_t{p[1]} << 8 | uint32_t{p[2]} << 16 |
-                   uint32_t{p[3]} << 24)
-                : (uint32_t{p[0]} << 24 | uint32_t{p[1]} << 16 | uint32_t{p[2]} << 8 |
-                   uint32_t{p[3]});
+  return little
+             ? (uint32_t{p[0]} | uint32_t{p[1]} << 8 | uint32_t{p[2]} << 16 | uint32_t{p[3]} << 24)
+             : (uint32_t{p[0]} << 24 | uint32_t{p[1]} << 16 | uint32_t{p[2]} << 8 | uint32_t{p[3]});
 }
 
 // Orientation from a TIFF structure (the body of an Exif APP1 segment).
 int orientation_from_tiff(const uint8_t* t, size_t n) {
   if (n < 8) return 1;
   bool little;
-  if (t[0] == 'I' && t[1] == 'I') little = true;
-  else if (t[0] == 'M' && t[1] == 'M') little = false;
-  else return 1;
+  if (t[0] == 'I' && t[1] == 'I')
+    little = true;
+  else if (t[0] == 'M' && t[1] == 'M')
+    little = false;
+  else
+    return 1;
   if (read16(t + 2, little) != 42) return 1;
   const uint32_t ifd = read32(t + 4, little);
   if (ifd > n || n - ifd < 2) return 1;
@@ -176,14 +181,18 @@ int jpeg_exif_orientation(const std::string& jpeg_bytes) {
   while (pos + 4 <= n) {
     if (p[pos] != 0xFF) return 1;
     const uint8_t marker = p[pos + 1];
-    if (marker == 0xFF) { ++pos; continue; }  // fill byte
+    if (marker == 0xFF) {
+      ++pos;
+      continue;
+    }                                                // fill byte
     if (marker == 0xDA || marker == 0xD9) return 1;  // start of scan, end of image
     const size_t length = read16(p + pos + 2, false);
     if (length < 2 || pos + 2 + length > n) return 1;
     const uint8_t* body = p + pos + 4;
     const size_t body_len = length - 2;
-    if (marker == 0xE1 && body_len >= 6 && std::string_view(reinterpret_cast<const char*>(body), 6) ==
-                                               std::string_view("Exif\0\0", 6)) {
+    if (marker == 0xE1 && body_len >= 6 &&
+        std::string_view(reinterpret_cast<const char*>(body), 6) ==
+            std::string_view("Exif\0\0", 6)) {
       return orientation_from_tiff(body + 6, body_len - 6);
     }
     pos += 2 + length;
@@ -206,13 +215,34 @@ Image apply_exif_orientation(const Image& image, int orientation) {
     for (int x = 0; x < out.width; ++x) {
       int sx = x, sy = y;  // the stored pixel shown at (x, y)
       switch (orientation) {
-        case 2: sx = w - 1 - x; sy = y; break;          // mirrored horizontally
-        case 3: sx = w - 1 - x; sy = h - 1 - y; break;  // rotated 180°
-        case 4: sx = x; sy = h - 1 - y; break;          // mirrored vertically
-        case 5: sx = y; sy = x; break;                  // transposed
-        case 6: sx = y; sy = h - 1 - x; break;          // needs 90° clockwise
-        case 7: sx = w - 1 - y; sy = h - 1 - x; break;  // transversed
-        case 8: sx = w - 1 - y; sy = x; break;          // needs 90° anticlockwise
+        case 2:
+          sx = w - 1 - x;
+          sy = y;
+          break;  // mirrored horizontally
+        case 3:
+          sx = w - 1 - x;
+          sy = h - 1 - y;
+          break;  // rotated 180°
+        case 4:
+          sx = x;
+          sy = h - 1 - y;
+          break;  // mirrored vertically
+        case 5:
+          sx = y;
+          sy = x;
+          break;  // transposed
+        case 6:
+          sx = y;
+          sy = h - 1 - x;
+          break;  // needs 90° clockwise
+        case 7:
+          sx = w - 1 - y;
+          sy = h - 1 - x;
+          break;  // transversed
+        case 8:
+          sx = w - 1 - y;
+          sy = x;
+          break;  // needs 90° anticlockwise
       }
       const uint8_t* src = image.at(sx, sy);
       for (int k = 0; k < c; ++k) *dst++ = src[k];

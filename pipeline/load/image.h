@@ -26,8 +26,8 @@ namespace shenbao {
 
 struct Image {
   int width = 0, height = 0;
-  int channels = 0;          // 1 (gray) or 3 (RGB), 8 bits each, rows tightly packed
-  double dpi = 300;          // resolution the pixels represent (from the file or the renderer)
+  int channels = 0;             // 1 (gray) or 3 (RGB), 8 bits each, rows tightly packed
+  double dpi = 300;             // resolution the pixels represent (from the file or the renderer)
   std::vector<uint8_t> pixels;  // width * height * channels bytes
   bool empty() const { return pixels.empty(); }
   size_t stride() const { return static_cast<size_t>(width) * channels; }  // bytes per row

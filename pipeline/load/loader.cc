@@ -27,27 +27,25 @@ Finding unreadable_finding(const Document& doc, Severity severity, std::string m
 }
 
 // Marks the whole document unreadable with an error finding.
-void fail_document(LoadResult& result, DocStatus status, const Status& why,
-                   std::string message) {
+void fail_document(LoadResult& result, DocStatus status, const Status& why, std::string message) {
   result.document.status = status;
   result.document.error = why.ToString();
-  result.findings.push_back(unreadable_finding(result.document, Severity::kError,
-                                               std::move(message), why.ToString()));
+  result.findings.push_back(
+      unreadable_finding(result.document, Severity::kError, std::move(message), why.ToString()));
 }
 
 // A page that could not be OCR'd keeps its error and gets a warning; the document stays ok.
 void page_problem(LoadResult& result, Page& page, const Status& why, std::string message) {
   page.error = why.ToString();
   result.findings.push_back(unreadable_finding(result.document, Severity::kWarning,
-                                               std::move(message), why.ToString(),
-                                               page.number));
+                                               std::move(message), why.ToString(), page.number));
 }
 
 void note_page_limit(LoadResult& result, int max_pages) {
-  result.findings.push_back(unreadable_finding(
-      result.document, Severity::kWarning,
-      "文件页数超过上限，仅读取前 " + std::to_string(max_pages) + " 页",
-      "more than max_pages=" + std::to_string(max_pages) + " pages"));
+  result.findings.push_back(
+      unreadable_finding(result.document, Severity::kWarning,
+                         "文件页数超过上限，仅读取前 " + std::to_string(max_pages) + " 页",
+                         "more than max_pages=" + std::to_string(max_pages) + " pages"));
 }
 
 // OCRs `image` into `page` (keeping its number); on failure the page keeps what it had.
@@ -71,9 +69,9 @@ void load_pdf(const std::string& bytes, const LoadOptions& options, OcrEngine& o
   Result<PdfDocument> opened = PdfDocument::open(bytes);
   if (!opened.ok()) {
     const bool encrypted = opened.status().code() == Status::Code::kEncrypted;
-    fail_document(result, DocStatus::kUnreadable, opened.status(),
-                  encrypted ? "文件无法打开：PDF 已加密，需要密码"
-                            : "文件无法打开：PDF 文件已损坏");
+    fail_document(
+        result, DocStatus::kUnreadable, opened.status(),
+        encrypted ? "文件无法打开：PDF 已加密，需要密码" : "文件无法打开：PDF 文件已损坏");
     return;
   }
   const PdfDocument& pdf = opened.value();
@@ -120,9 +118,8 @@ void load_pdf(const std::string& bytes, const LoadOptions& options, OcrEngine& o
 void load_image(const std::string& bytes, const LoadOptions& options, OcrEngine& ocr,
                 LoadResult& result) {
   bool more_pages = false;
-  Result<std::vector<Image>> decoded =
-      decode_image_pages(bytes, options.max_image_pixels, std::max(options.max_pages, 1),
-                         &more_pages);
+  Result<std::vector<Image>> decoded = decode_image_pages(
+      bytes, options.max_image_pixels, std::max(options.max_pages, 1), &more_pages);
   if (!decoded.ok()) {
     const bool too_large = decoded.status().code() == Status::Code::kRejected;
     fail_document(result, DocStatus::kUnreadable, decoded.status(),
@@ -181,11 +178,19 @@ LoadResult load_document(const std::string& path, const std::string& bytes,
   }
   doc.format = sniff_format(bytes);
   switch (doc.format) {
-    case Format::kPdf: load_pdf(bytes, options, ocr, result); break;
-    case Format::kImage: load_image(bytes, options, ocr, result); break;
+    case Format::kPdf:
+      load_pdf(bytes, options, ocr, result);
+      break;
+    case Format::kImage:
+      load_image(bytes, options, ocr, result);
+      break;
     case Format::kDocx:
-    case Format::kXlsx: load_office(bytes, options, result); break;
-    case Format::kArchive: doc.status = DocStatus::kSkipped; break;
+    case Format::kXlsx:
+      load_office(bytes, options, result);
+      break;
+    case Format::kArchive:
+      doc.status = DocStatus::kSkipped;
+      break;
     case Format::kOther:
       doc.status = DocStatus::kSkipped;
       doc.error = "unsupported format";

@@ -32,13 +32,13 @@
 namespace shenbao {
 
 struct LoadOptions {
-  int min_text_chars = 20;          // a PDF page with fewer CJK/alphanumeric chars is OCR'd
-  int ocr_dpi = 300;                // render resolution for OCR of PDF pages
-  int max_pages = 500;              // per document; pages beyond are not read (a finding)
+  int min_text_chars = 20;                 // a PDF page with fewer CJK/alphanumeric chars is OCR'd
+  int ocr_dpi = 300;                       // render resolution for OCR of PDF pages
+  int max_pages = 500;                     // per document; pages beyond are not read (a finding)
   int64_t max_image_pixels = 120'000'000;  // width × height of one image or rendered page
-  int min_ocr_dpi = 150;            // a page so large that max_image_pixels would force a
-                                    // lower render resolution than this is not OCR'd
-  OoxmlOptions ooxml;               // limits for DOCX/XLSX parts
+  int min_ocr_dpi = 150;                   // a page so large that max_image_pixels would force a
+                                           // lower render resolution than this is not OCR'd
+  OoxmlOptions ooxml;                      // limits for DOCX/XLSX parts
 };
 
 // Whether a PDF page needs OCR, and why (for logs and tests). Pure.

@@ -34,9 +34,9 @@ struct OcrEngine::Impl {
     tried_init = true;
     const char* datapath = options.tessdata_dir.empty() ? nullptr : options.tessdata_dir.c_str();
     if (api.Init(datapath, options.language.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
-      init_status = Status::Internal("tesseract cannot load language '" + options.language +
-                                     "' from " +
-                                     (datapath ? options.tessdata_dir : "the default tessdata"));
+      init_status =
+          Status::Internal("tesseract cannot load language '" + options.language + "' from " +
+                           (datapath ? options.tessdata_dir : "the default tessdata"));
       return init_status;
     }
     api.SetPageSegMode(tesseract::PSM_AUTO);
@@ -97,16 +97,17 @@ Status OcrEngine::recognise(const Image& image, Page& page) {
     do {  // text lines
       Line line;
       int l = 0, t = 0, r = 0, b = 0;
-      if (it->BoundingBox(tesseract::RIL_TEXTLINE, &l, &t, &r, &b)) line.box = {1.0 * l, 1.0 * t, 1.0 * r, 1.0 * b};
+      if (it->BoundingBox(tesseract::RIL_TEXTLINE, &l, &t, &r, &b))
+        line.box = {1.0 * l, 1.0 * t, 1.0 * r, 1.0 * b};
       do {  // words of the line
         if (!it->Empty(tesseract::RIL_WORD)) {
           TessText text(it->GetUTF8Text(tesseract::RIL_WORD));
           if (text && !is_blank(text.get())) {
             Word word;
             word.text = text.get();
-            if (it->BoundingBox(tesseract::RIL_WORD, &l, &t, &r, &b)) word.box = {1.0 * l, 1.0 * t, 1.0 * r, 1.0 * b};
-            word.confidence =
-                std::clamp(it->Confidence(tesseract::RIL_WORD) / 100.0f, 0.0f, 1.0f);
+            if (it->BoundingBox(tesseract::RIL_WORD, &l, &t, &r, &b))
+              word.box = {1.0 * l, 1.0 * t, 1.0 * r, 1.0 * b};
+            word.confidence = std::clamp(it->Confidence(tesseract::RIL_WORD) / 100.0f, 0.0f, 1.0f);
             word.source = TextSource::kOcr;
             confidence_sum += word.confidence;
             ++words;

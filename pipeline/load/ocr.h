@@ -22,12 +22,12 @@
 namespace shenbao {
 
 struct OcrOptions {
-  std::string tessdata_dir;        // empty: the system's default tessdata
+  std::string tessdata_dir;  // empty: the system's default tessdata
   std::string language = "chi_sim";
-  int page_timeout_ms = 60'000;    // per page; a page over it gets an error, not a hang.
-                                   // Checked during word recognition: Tesseract's layout
-                                   // analysis before it cannot be interrupted (it is the
-                                   // smaller part: ~0.4 s CPU of a dense A4 page at 300 dpi)
+  int page_timeout_ms = 60'000;  // per page; a page over it gets an error, not a hang.
+                                 // Checked during word recognition: Tesseract's layout
+                                 // analysis before it cannot be interrupted (it is the
+                                 // smaller part: ~0.4 s CPU of a dense A4 page at 300 dpi)
 };
 
 class OcrEngine {

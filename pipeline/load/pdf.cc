@@ -33,7 +33,8 @@ class CapturePopplerMessages {
  public:
   CapturePopplerMessages() {
     static std::once_flag once;
-    std::call_once(once, [] { poppler::set_debug_error_function(poppler_message_handler, nullptr); });
+    std::call_once(once,
+                   [] { poppler::set_debug_error_function(poppler_message_handler, nullptr); });
     previous_ = t_poppler_messages;
     t_poppler_messages = &text_;
   }
@@ -97,8 +98,8 @@ Result<PdfDocument> PdfDocument::open(std::string bytes) {
     if (impl->bytes.size() > static_cast<size_t>(std::numeric_limits<int>::max())) {
       return Status::Corrupt("pdf: larger than 2 GiB");
     }
-    impl->doc.reset(poppler::document::load_from_raw_data(
-        impl->bytes.data(), static_cast<int>(impl->bytes.size())));
+    impl->doc.reset(poppler::document::load_from_raw_data(impl->bytes.data(),
+                                                          static_cast<int>(impl->bytes.size())));
     if (!impl->doc) return Status::Corrupt(messages.with("pdf: cannot be opened"));
     if (impl->doc->is_locked()) {
       return Status::Encrypted("pdf: a user password is needed to open it");
@@ -152,12 +153,12 @@ Result<Page> PdfDocument::text_page(int index) const {
     out.text_source = out.lines.empty() ? TextSource::kNone : TextSource::kTextLayer;
     return out;
   } catch (const std::exception& e) {
-    return Status::Corrupt(messages.with("pdf: page " + std::to_string(index + 1) + ": " + e.what()));
+    return Status::Corrupt(
+        messages.with("pdf: page " + std::to_string(index + 1) + ": " + e.what()));
   }
 }
 
-Result<Image> PdfDocument::render(int index, double dpi, ImageMode mode,
-                                  int64_t max_pixels) const {
+Result<Image> PdfDocument::render(int index, double dpi, ImageMode mode, int64_t max_pixels) const {
   if (!(dpi > 0)) return Status::InvalidArgument("pdf: render dpi must be positive");
   CapturePopplerMessages messages;
   try {
@@ -183,8 +184,8 @@ Result<Image> PdfDocument::render(int index, double dpi, ImageMode mode,
                                                        : poppler::image::format_rgb24);
     const poppler::image rendered = renderer.render_page(&page, dpi, dpi);
     if (!rendered.is_valid() || rendered.width() <= 0 || rendered.height() <= 0) {
-      return Status::Corrupt(messages.with("pdf: page " + std::to_string(index + 1) +
-                                           " could not be rendered"));
+      return Status::Corrupt(
+          messages.with("pdf: page " + std::to_string(index + 1) + " could not be rendered"));
     }
 
     Image image;
@@ -199,11 +200,13 @@ Result<Image> PdfDocument::render(int index, double dpi, ImageMode mode,
     image.pixels.resize(row * image.height);
     const char* src = rendered.const_data();
     for (int y = 0; y < image.height; ++y) {
-      std::memcpy(image.pixels.data() + y * row, src + static_cast<size_t>(y) * rendered.bytes_per_row(), row);
+      std::memcpy(image.pixels.data() + y * row,
+                  src + static_cast<size_t>(y) * rendered.bytes_per_row(), row);
     }
     return image;
   } catch (const std::exception& e) {
-    return Status::Corrupt(messages.with("pdf: page " + std::to_string(index + 1) + ": " + e.what()));
+    return Status::Corrupt(
+        messages.with("pdf: page " + std::to_string(index + 1) + ": " + e.what()));
   }
 }
 

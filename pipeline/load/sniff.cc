@@ -18,10 +18,9 @@ bool starts_with(const std::string& bytes, std::string_view magic) {
 bool looks_like_bmp(const std::string& bytes) {
   if (!starts_with(bytes, "BM") || bytes.size() < 18) return false;
   const auto* p = reinterpret_cast<const uint8_t*>(bytes.data()) + 14;
-  const uint32_t dib = uint32_t{p[0]} | uint32_t{p[1]} << 8 | uint32_t{p[2]} << 16 |
-                       uint32_t{p[3]} << 24;
-  return dib == 12 || dib == 40 || dib == 52 || dib == 56 || dib == 64 || dib == 108 ||
-         dib == 124;
+  const uint32_t dib =
+      uint32_t{p[0]} | uint32_t{p[1]} << 8 | uint32_t{p[2]} << 16 | uint32_t{p[3]} << 24;
+  return dib == 12 || dib == 40 || dib == 52 || dib == 56 || dib == 64 || dib == 108 || dib == 124;
 }
 
 }  // namespace
@@ -29,9 +28,10 @@ bool looks_like_bmp(const std::string& bytes) {
 Format sniff_format(const std::string& bytes) {
   using namespace std::string_view_literals;
   if (starts_with(bytes, "%PDF")) return Format::kPdf;
-  if (starts_with(bytes, "\xFF\xD8\xFF"sv)) return Format::kImage;             // JPEG
-  if (starts_with(bytes, "\x89PNG\r\n\x1A\n"sv)) return Format::kImage;        // PNG
-  if (starts_with(bytes, "II*\0"sv) || starts_with(bytes, "MM\0*"sv)) return Format::kImage;  // TIFF
+  if (starts_with(bytes, "\xFF\xD8\xFF"sv)) return Format::kImage;       // JPEG
+  if (starts_with(bytes, "\x89PNG\r\n\x1A\n"sv)) return Format::kImage;  // PNG
+  if (starts_with(bytes, "II*\0"sv) || starts_with(bytes, "MM\0*"sv))
+    return Format::kImage;  // TIFF
   if (looks_like_bmp(bytes)) return Format::kImage;
   if (starts_with(bytes, "PK\x03\x04"sv) || starts_with(bytes, "PK\x05\x06"sv)) {
     return sniff_ooxml(bytes);  // docx, xlsx, or another ZIP (an archive)

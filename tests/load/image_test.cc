@@ -1,7 +1,8 @@
 // decode_image and EXIF orientation, on images encoded by the test.
+#include "pipeline/load/image.h"
+
 #include <doctest/doctest.h>
 
-#include "pipeline/load/image.h"
 #include "tests/support/render.h"
 
 using namespace shenbao;
@@ -89,8 +90,8 @@ TEST_CASE("a transparent PNG is blended onto white paper, keeping its dark text"
   page.height_pt = 60;
   page.margin_pt = 10;
   page.font_size_pt = 24;
-  auto image = decode_image(shenbao::testing::render_png(page, 72, /*transparent=*/true),
-                            120'000'000);
+  auto image =
+      decode_image(shenbao::testing::render_png(page, 72, /*transparent=*/true), 120'000'000);
   REQUIRE(image.ok());
   REQUIRE(image->channels == 3);
   const uint8_t* corner = image->at(199, 59);  // transparent paper (black in RGB terms)
@@ -139,15 +140,15 @@ TEST_CASE("JPEG Exif orientation is applied on decode, in both byte orders") {
     CHECK(dark(six.value(), 28, 4));
     CHECK_FALSE(dark(six.value(), 4, 4));
 
-    auto eight = decode_image(shenbao::testing::with_exif_orientation(jpeg, 8, big_endian),
-                              120'000'000);
+    auto eight =
+        decode_image(shenbao::testing::with_exif_orientation(jpeg, 8, big_endian), 120'000'000);
     REQUIRE(eight.ok());
     CHECK(eight->width == 32);
     CHECK(dark(eight.value(), 4, 60));  // top-left → bottom-left
     CHECK_FALSE(dark(eight.value(), 4, 4));
 
-    auto three = decode_image(shenbao::testing::with_exif_orientation(jpeg, 3, big_endian),
-                              120'000'000);
+    auto three =
+        decode_image(shenbao::testing::with_exif_orientation(jpeg, 3, big_endian), 120'000'000);
     REQUIRE(three.ok());
     CHECK(three->width == 64);
     CHECK(dark(three.value(), 60, 28));  // top-left → bottom-right
@@ -167,11 +168,9 @@ TEST_CASE("apply_exif_orientation maps every orientation value") {
     std::vector<uint8_t> pixels;
   };
   const Case cases[] = {
-      {1, 3, 2, {0, 1, 2, 3, 4, 5}},  {2, 3, 2, {2, 1, 0, 5, 4, 3}},
-      {3, 3, 2, {5, 4, 3, 2, 1, 0}},  {4, 3, 2, {3, 4, 5, 0, 1, 2}},
-      {5, 2, 3, {0, 3, 1, 4, 2, 5}},  {6, 2, 3, {3, 0, 4, 1, 5, 2}},
-      {7, 2, 3, {5, 2, 4, 1, 3, 0}},  {8, 2, 3, {2, 5, 1, 4, 0, 3}},
-      {9, 3, 2, {0, 1, 2, 3, 4, 5}},
+      {1, 3, 2, {0, 1, 2, 3, 4, 5}}, {2, 3, 2, {2, 1, 0, 5, 4, 3}}, {3, 3, 2, {5, 4, 3, 2, 1, 0}},
+      {4, 3, 2, {3, 4, 5, 0, 1, 2}}, {5, 2, 3, {0, 3, 1, 4, 2, 5}}, {6, 2, 3, {3, 0, 4, 1, 5, 2}},
+      {7, 2, 3, {5, 2, 4, 1, 3, 0}}, {8, 2, 3, {2, 5, 1, 4, 0, 3}}, {9, 3, 2, {0, 1, 2, 3, 4, 5}},
   };
   for (const Case& c : cases) {
     CAPTURE(c.orientation);

@@ -1,4 +1,6 @@
 // load_document and sniff_format: by content, never crashing, findings for what fails.
+#include "pipeline/load/loader.h"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -7,7 +9,6 @@
 #include <thread>
 
 #include "pipeline/core/text.h"
-#include "pipeline/load/loader.h"
 #include "tests/support/files.h"
 #include "tests/support/render.h"
 
@@ -49,8 +50,7 @@ std::string ocr_text_without_spaces(const Document& doc) {
 std::string zip_of(const std::string& name, const std::string& content) {
   shenbao::testing::TempDir dir;
   shenbao::testing::write_file(dir.path() / name, content);
-  const std::string command =
-      "cd '" + dir.path().string() + "' && zip -q out.zip '" + name + "'";
+  const std::string command = "cd '" + dir.path().string() + "' && zip -q out.zip '" + name + "'";
   REQUIRE(std::system(command.c_str()) == 0);
   return shenbao::testing::read_file(dir.path() / "out.zip");
 }
@@ -60,7 +60,7 @@ std::string zip_of(const std::string& name, const std::string& content) {
 TEST_CASE("sniff_format recognises formats by their bytes, not their names") {
   using namespace std::string_literals;
   CHECK(sniff_format("%PDF-1.7\n...") == Format::kPdf);
-  CHECK(sniff_format(std::string(100, 'x') + "%PDF-1.4\n") == Format::kPdf);   // junk before
+  CHECK(sniff_format(std::string(100, 'x') + "%PDF-1.4\n") == Format::kPdf);     // junk before
   CHECK(sniff_format(std::string(2000, 'x') + "%PDF-1.4\n") == Format::kOther);  // too far
   CHECK(sniff_format("\xFF\xD8\xFF\xE0\x00\x10JFIF"s) == Format::kImage);
   CHECK(sniff_format("\x89PNG\r\n\x1A\n\x00\x00"s) == Format::kImage);
@@ -225,8 +225,8 @@ TEST_CASE("an image over the pixel limit is unreadable, refused from its header"
 TEST_CASE("a PDF page too large to render within the pixel limit is kept, with a warning") {
   LoadOptions options;
   options.max_image_pixels = 1'000'000;  // A4 fits only at ~100 dpi, below min_ocr_dpi
-  const LoadResult r = load_document("scan.pdf", render_scanned_pdf({licence_page()}, 100),
-                                     options, engine());
+  const LoadResult r =
+      load_document("scan.pdf", render_scanned_pdf({licence_page()}, 100), options, engine());
   CHECK(r.document.status == DocStatus::kOk);
   REQUIRE(r.document.pages.size() == 1);
   CHECK_FALSE(r.document.pages[0].error.empty());
@@ -253,8 +253,7 @@ TEST_CASE("an unsupported format is skipped with a warning") {
 }
 
 TEST_CASE("a ZIP that is not an Office document is skipped without a finding") {
-  const LoadResult r =
-      load_document("附件.zip", zip_of("a.txt", "hello"), LoadOptions{}, engine());
+  const LoadResult r = load_document("附件.zip", zip_of("a.txt", "hello"), LoadOptions{}, engine());
   CHECK(r.document.format == Format::kArchive);
   CHECK(r.document.status == DocStatus::kSkipped);
   CHECK(r.findings.empty());

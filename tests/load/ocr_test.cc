@@ -1,7 +1,8 @@
 // OcrEngine: start-up failures, bad input and the per-page deadline.
+#include "pipeline/load/ocr.h"
+
 #include <doctest/doctest.h>
 
-#include "pipeline/load/ocr.h"
 #include "tests/support/render.h"
 
 using namespace shenbao;

@@ -1,9 +1,10 @@
 // PdfDocument: text layers, renders, passwords and damage, on PDFs drawn by the test.
+#include "pipeline/load/pdf.h"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
 
-#include "pipeline/load/pdf.h"
 #include "tests/support/files.h"
 #include "tests/support/render.h"
 
@@ -21,8 +22,7 @@ TextPage licence_page() {
 }
 
 bool inside(const Box& b, double width, double height) {
-  return b.x0 >= 0 && b.y0 >= 0 && b.x1 <= width && b.y1 <= height && b.x0 < b.x1 &&
-         b.y0 < b.y1;
+  return b.x0 >= 0 && b.y0 >= 0 && b.x1 <= width && b.y1 <= height && b.x0 < b.x1 && b.y0 < b.y1;
 }
 
 Word word_at(double x0, double y0, double x1, double y1, std::string text) {
@@ -96,7 +96,7 @@ TEST_CASE("render gives tightly packed gray pixels of the page size at the dpi")
   CHECK(image->pixels.size() == image->stride() * image->height);
   int dark = 0;
   for (uint8_t v : image->pixels) dark += v < 100;
-  CHECK(dark > 500);                                     // the text is there
+  CHECK(dark > 500);                                          // the text is there
   CHECK(dark < static_cast<int>(image->pixels.size() / 50));  // on white paper
 }
 
@@ -165,11 +165,11 @@ TEST_CASE("a PDF needing a user password is encrypted while an owner-password-on
 
 TEST_CASE("group_words_into_lines groups by vertical overlap and sorts by position") {
   std::vector<Word> words = {
-      word_at(60, 40, 70, 52, "D"),   // second line, right
-      word_at(10, 10, 20, 22, "A"),   // first line, left
-      word_at(40, 12, 50, 23, "B"),   // first line, slightly lower
-      word_at(10, 41, 20, 53, "C"),   // second line, left
-      word_at(30, 30, 40, 34, "x"),   // a small mark between lines touches neither
+      word_at(60, 40, 70, 52, "D"),  // second line, right
+      word_at(10, 10, 20, 22, "A"),  // first line, left
+      word_at(40, 12, 50, 23, "B"),  // first line, slightly lower
+      word_at(10, 41, 20, 53, "C"),  // second line, left
+      word_at(30, 30, 40, 34, "x"),  // a small mark between lines touches neither
   };
   const std::vector<Line> lines = group_words_into_lines(words);
   REQUIRE(lines.size() == 3);

@@ -1,13 +1,13 @@
 #include "tests/support/files.h"
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
-#include <unistd.h>
 
 namespace shenbao::testing {
 
@@ -45,7 +45,8 @@ std::string run_qpdf(const std::string& pdf, const std::string& arguments) {
   write_file(in, pdf);
   const std::string command = "qpdf " + arguments + " '" + in.string() + "' '" + out.string() + "'";
   const int status = std::system(command.c_str());
-  if (status == -1 || !WIFEXITED(status) || (WEXITSTATUS(status) != 0 && WEXITSTATUS(status) != 3)) {
+  if (status == -1 || !WIFEXITED(status) ||
+      (WEXITSTATUS(status) != 0 && WEXITSTATUS(status) != 3)) {
     throw std::runtime_error("qpdf failed: " + command);
   }
   return read_file(out);

@@ -193,23 +193,33 @@ std::string encode_tiff(const std::vector<GrayRaster>& pages) {
 
 std::string with_exif_orientation(const std::string& jpeg, int orientation, bool big_endian) {
   auto put16 = [&](std::string& s, unsigned v) {
-    if (big_endian) { s.push_back(char(v >> 8)); s.push_back(char(v & 0xff)); }
-    else { s.push_back(char(v & 0xff)); s.push_back(char(v >> 8)); }
+    if (big_endian) {
+      s.push_back(char(v >> 8));
+      s.push_back(char(v & 0xff));
+    } else {
+      s.push_back(char(v & 0xff));
+      s.push_back(char(v >> 8));
+    }
   };
   auto put32 = [&](std::string& s, unsigned v) {
-    if (big_endian) { put16(s, v >> 16); put16(s, v & 0xffff); }
-    else { put16(s, v & 0xffff); put16(s, v >> 16); }
+    if (big_endian) {
+      put16(s, v >> 16);
+      put16(s, v & 0xffff);
+    } else {
+      put16(s, v & 0xffff);
+      put16(s, v >> 16);
+    }
   };
   std::string tiff = big_endian ? std::string("MM") : std::string("II");
   put16(tiff, 42);
-  put32(tiff, 8);            // offset of IFD0
-  put16(tiff, 1);            // one entry
-  put16(tiff, 0x0112);       // Orientation
-  put16(tiff, 3);            // SHORT
-  put32(tiff, 1);            // count
+  put32(tiff, 8);       // offset of IFD0
+  put16(tiff, 1);       // one entry
+  put16(tiff, 0x0112);  // Orientation
+  put16(tiff, 3);       // SHORT
+  put32(tiff, 1);       // count
   put16(tiff, static_cast<unsigned>(orientation));
-  put16(tiff, 0);            // padding of the 4-byte value field
-  put32(tiff, 0);            // no next IFD
+  put16(tiff, 0);  // padding of the 4-byte value field
+  put32(tiff, 0);  // no next IFD
   std::string payload = std::string("Exif\0\0", 6) + tiff;
   std::string segment = "\xFF\xE1";
   const size_t length = payload.size() + 2;

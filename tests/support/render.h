@@ -15,14 +15,14 @@
 namespace shenbao::testing {
 
 struct TextPage {
-  std::vector<std::string> lines;       // UTF-8, one per line
-  double width_pt = 595.276;            // A4 portrait
+  std::vector<std::string> lines;  // UTF-8, one per line
+  double width_pt = 595.276;       // A4 portrait
   double height_pt = 841.890;
-  double margin_pt = 72;                // left and top
+  double margin_pt = 72;  // left and top
   double font_size_pt = 14;
-  double line_spacing = 2.0;            // baseline distance as a multiple of font size
+  double line_spacing = 2.0;  // baseline distance as a multiple of font size
   std::string font_family = "Noto Sans CJK SC";
-  uint32_t rgb = 0x000000;              // text colour, 0xRRGGBB
+  uint32_t rgb = 0x000000;  // text colour, 0xRRGGBB
 };
 
 // A PDF whose pages carry real text (a text layer), one PDF page per TextPage.
