@@ -1,0 +1,3 @@
+# test_vision draws its pages (text, seals, red titles, tables) with Cairo and Pango.
+pkg_check_modules(VISION_TEST_CAIRO REQUIRED IMPORTED_TARGET cairo pangocairo)
+target_link_libraries(test_vision PRIVATE PkgConfig::VISION_TEST_CAIRO)
