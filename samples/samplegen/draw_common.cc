@@ -19,7 +19,7 @@ SealSpec company_seal(const DrawContext& c, int salt) {
   s.code_text = "31011" + std::to_string(7000000 + static_cast<int>(c.jitter(0, 999999, 91)));
   s.diameter_mm = c.jitter(38, 45, 90);
   s.rotation_deg = c.jitter(-18, 18, 92 + salt);
-  s.opacity = c.jitter(0.78, 0.9, 93 + salt);
+  s.opacity = c.jitter(0.85, 0.95, 93 + salt);
   s.texture_seed = c.seed + static_cast<uint64_t>(salt) * 31 + 5;
   return s;
 }
@@ -31,7 +31,7 @@ SealSpec other_seal(const std::string& rim, const std::string& centre, uint64_t 
   s.centre_text = centre;
   s.diameter_mm = diameter_mm;
   s.rotation_deg = r.real(-12, 12);
-  s.opacity = r.real(0.78, 0.9);
+  s.opacity = r.real(0.85, 0.95);
   s.texture_seed = seed + 77;
   return s;
 }
@@ -70,12 +70,12 @@ void signature_block(Flow& flow, const DrawContext& c, const std::string& label,
   const SealSpec seal = company_seal(c, 1);
   const std::string name = c.name();
   const double dx = c.jitter(-12, 12, 3), dy = c.jitter(-8, 8, 4);
-  flow.block(118, [=](Painter& p, double x, double y, double w) {
+  flow.block(84, [=](Painter& p, double x, double y, double w) {
     const double right = x + w - mm(6);
     const double name_w = p.text_width(label + name, font);
-    p.text(right, y + 24, label + name, font, TextOpts{Align::kRight});
-    p.text(right, y + 54, date, font, TextOpts{Align::kRight});
-    if (sealed) p.seal(seal, right - name_w * 0.3 + dx, y + 40 + dy);
+    p.text(right, y + 14, label + name, font, TextOpts{Align::kRight});
+    p.text(right, y + 42, date, font, TextOpts{Align::kRight});
+    if (sealed) p.seal(seal, right - name_w * 0.3 + dx, y + 30 + dy);
   });
 }
 

@@ -88,18 +88,17 @@ DocDraft draw_evaluation_report(const DrawContext& c) {
   t.rows.push_back({{"排名", Align::kCenter}, {"模型名称", Align::kCenter}, {"研发机构", Align::kCenter},
                     {"总分", Align::kCenter}, {"等级", Align::kCenter}});
   Rng rng(c.seed + 710);
-  double score = m.eval_score + 1.5 * (m.eval_rank - 1) + rng.real(0.2, 1.0);
+  const double step = rng.real(0.9, 1.8);
   const std::vector<std::string> names = {"北辰-Ultra", "天衡大模型", "Lumen-Pro", "海川多模态", "明鉴-72B",
                                           "星河-Max", "墨言-3", "云图-Pro", "知行-2"};
   for (int r = 1; r <= m.eval_rank + 2; ++r) {
     const bool ours = r == m.eval_rank;
-    const double sc = ours ? m.eval_score : score;
+    const double sc = m.eval_score + (m.eval_rank - r) * step + (ours ? 0 : rng.real(-0.3, 0.3));
     const std::string model = ours ? m.model_name : names[static_cast<size_t>(r - 1) % names.size()];
     const std::string org = ours ? c.name() : "（略）";
     t.rows.push_back({{std::to_string(r), Align::kCenter}, {model, Align::kLeft, ours}, {org, Align::kLeft, ours},
                       {format_yuan(static_cast<int64_t>(sc * 100), false), Align::kCenter},
                       {sc > 70 ? "A" : "B+", Align::kCenter}});
-    score -= rng.real(0.8, 2.2);
   }
   flow.table(t, 10);
   flow.heading("三、评测结论");

@@ -75,8 +75,8 @@ DocDraft draw_business_license(const DrawContext& c, bool copy_stamp) {
 
     const Font lab{kSerif, 11.5, true};
     const Font val{family, 11, false};
-    const double lx = left, vx = left + mm(24), vw = mm(60);
-    const double rx = p.width() / 2 + mm(6), rvx = rx + mm(22), rvw = right - rvx;
+    const double lx = left, vx = left + mm(24), vw = mm(64);
+    const double rx = p.width() / 2 + mm(8), rvx = rx + mm(21), rvw = right - rvx;
     double y = mm(96);
     auto field = [&](double x, double vxx, double w, double yy, const std::string& k, const std::string& v) {
       p.text(x, yy, k, lab);

@@ -80,7 +80,7 @@ DocDraft draw_investment_table(const DrawContext& c) {
   });
   TableSpec t;
   t.font = Font{c.body_family, 10, false};
-  t.min_row_height = 24;
+  t.min_row_height = 20;
   t.outer_thick = true;
   t.shade_header = c.variant % 2 == 0;
   const bool grouped = c.variant % 2 == 1;
@@ -131,11 +131,11 @@ void draw_invoice(Painter& p, const DrawContext& c, const std::string& number, c
   TextOpts title{Align::kCenter};
   title.colour = ink;
   title.letter_spacing = 2;
-  p.text(p.width() / 2, y, "电子发票（增值税专用发票）", Font{c.body_family, 19, true}, title);
-  p.line(p.width() / 2 - mm(45), y + 30, p.width() / 2 + mm(45), y + 30, 0.8, ink);
-  p.line(p.width() / 2 - mm(45), y + 33, p.width() / 2 + mm(45), y + 33, 0.8, ink);
-  p.text(x + w, y + 2, "发票号码：" + number, Font{c.body_family, 9, false}, TextOpts{Align::kRight});
-  p.text(x + w, y + 16, "开票日期：" + date.cn_padded(), Font{c.body_family, 9, false}, TextOpts{Align::kRight});
+  p.text(p.width() / 2 - mm(12), y, "电子发票（增值税专用发票）", Font{c.body_family, 16, true}, title);
+  p.line(p.width() / 2 - mm(50), y + 26, p.width() / 2 + mm(26), y + 26, 0.8, ink);
+  p.line(p.width() / 2 - mm(50), y + 29, p.width() / 2 + mm(26), y + 29, 0.8, ink);
+  p.text(x + w, y + 2, "发票号码：" + number, Font{c.body_family, 8.5, false}, TextOpts{Align::kRight});
+  p.text(x + w, y + 16, "开票日期：" + date.cn_padded(), Font{c.body_family, 8.5, false}, TextOpts{Align::kRight});
   y += 46;
   const Font lab{c.body_family, 9, false}, val{c.body_family, 9, false};
   const double party_h = 62;

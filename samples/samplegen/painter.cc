@@ -221,7 +221,7 @@ SurfacePtr make_seal_surface(const SealSpec& s) {
   Rng rng(s.texture_seed * 0x9E3779B97F4A7C15ULL + 17);
   constexpr int kCoarse = 8, kFine = 34;
   std::vector<double> coarse((kCoarse + 1) * (kCoarse + 1)), fine((kFine + 1) * (kFine + 1));
-  for (double& v : coarse) v = rng.real(0.6, 1.0);
+  for (double& v : coarse) v = rng.real(0.7, 1.0);
   for (double& v : fine) v = rng.chance(0.16) ? rng.real(0.15, 0.6) : rng.real(0.88, 1.0);
   auto sample = [](const std::vector<double>& g, int n, double u, double v) {
     const double gx = u * n, gy = v * n;

@@ -52,7 +52,7 @@ BundlePlan scripted(int index) {
   BundlePlan p;
   p.index = index;
   switch (index) {
-    case 0:  // clean general model: nested folders, XLSX table, license photographed
+    case 0:  // clean general model: XLSX table, license photographed
       p.category = C::kGeneral;
       p.investment_form = InvestmentForm::kXlsx;
       p.license_photo = true;
