@@ -37,24 +37,23 @@ size_t sequence_length(std::string_view s, size_t i, char32_t& cp) {
 
 }  // namespace
 
-FoldedText::FoldedText(std::string_view original) : original_(original) {
-  text_.reserve(original.size());
-  to_original_.reserve(original.size() + 1);
-  std::string one;
-  for (size_t i = 0; i < original.size();) {
+FoldedText::FoldedText(std::string_view original)
+    : original_(original), text_(fold_width(original)) {
+  // fold_width turns each decoded code point (an invalid byte being one U+FFFD) into exactly
+  // one code point, so the two strings can be walked side by side.
+  to_original_.reserve(text_.size() + 1);
+  size_t i = 0, j = 0;
+  while (i < original.size() && j < text_.size()) {
     char32_t cp = 0;
-    size_t len = sequence_length(original, i, cp);
-    if (len == 0) {
-      cp = 0xFFFD;
-      len = 1;
-    }
-    one.clear();
-    append_utf8(one, cp);
-    const std::string folded = fold_width(one);
-    for (size_t k = 0; k < folded.size(); ++k) to_original_.push_back(i);
-    text_ += folded;
-    i += len;
+    size_t lo = sequence_length(original, i, cp);
+    if (lo == 0) lo = 1;
+    size_t lf = sequence_length(text_, j, cp);
+    if (lf == 0) lf = 1;  // cannot happen: fold_width writes valid UTF-8
+    to_original_.insert(to_original_.end(), lf, i);
+    i += lo;
+    j += lf;
   }
+  to_original_.resize(text_.size(), original.size());
   to_original_.push_back(original.size());
 }
 

@@ -114,6 +114,12 @@ UsccValidation validate_normalised(std::string_view s) {
       return fail(UsccError::kDivision, "characters 3-8 (division code) are not six digits");
     }
   }
+  // Placeholders first: "a placeholder" tells a reviewer more than "wrong check character".
+  const std::string_view org = s.substr(8, 9);
+  if (all_same(s) || is_digit_sequence(s) || all_same(org.substr(0, 8)) ||
+      is_digit_sequence(org.substr(0, 8)) || division == "000000") {
+    return fail(UsccError::kPlaceholder, "an obvious placeholder, not a real code");
+  }
   if (!known_province(division.substr(0, 2))) {
     return fail(UsccError::kDivision, "division code " + std::string(division) +
                                           " does not start with a province code");
@@ -123,15 +129,10 @@ UsccValidation validate_normalised(std::string_view s) {
     return fail(UsccError::kCheckChar, std::string("check character is ") + s[17] +
                                            ", the first 17 give " + check);
   }
-  const std::string_view org = s.substr(8, 9);
   const char org_check = expected_org_check(org);
   if (org[8] != org_check) {
     return fail(UsccError::kOrgCheck, std::string("organisation code check is ") + org[8] +
                                           ", its first 8 give " + org_check);
-  }
-  if (all_same(s) || is_digit_sequence(s) || all_same(org.substr(0, 8)) ||
-      is_digit_sequence(org.substr(0, 8)) || division == "000000") {
-    return fail(UsccError::kPlaceholder, "an obvious placeholder, not a real code");
   }
   return {true, UsccError::kNone, "valid"};
 }

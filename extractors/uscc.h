@@ -9,8 +9,10 @@
 //         (weights 3 7 9 10 5 8 4 2, C = 11 − sum mod 11, 10 → X, 11 → 0)
 //   18    check character over the first 17
 //         (weights 1 3 9 27 19 26 16 17 20 29 25 13 8 24 10 30 28, C = 31 − sum mod 31, 31 → 0)
-// Obvious placeholders (one character repeated, 123456789012345678, an organisation code of
-// one repeated character or a run such as 12345678) are refused even when the checks pass.
+// Obvious placeholders (one character repeated, 123456789012345678, division 000000, an
+// organisation code of one repeated character or a run such as 12345678) are refused even
+// when the checks pass; the check order is length, alphabet, division digits, placeholder,
+// province, check character, organisation code check.
 //
 // Example:
 //   validate_uscc("91310117MA1J2Q4K7A").valid                    == true
@@ -35,7 +37,7 @@ enum class UsccError {
   kNone = 0,
   kLength,       // not 18 characters after removing spaces
   kAlphabet,     // a character outside 0-9 A-H J-N P-R T-U W-Y (I, O, Z, S, V, punctuation)
-  kDivision,     // characters 3–8 are not six digits
+  kDivision,     // characters 3–8 are not six digits, or start with no province code (11–82)
   kCheckChar,    // the 18th character does not match the first 17
   kOrgCheck,     // the organisation code's own check character (17th) is wrong
   kPlaceholder,  // passes the checks but is an obvious placeholder

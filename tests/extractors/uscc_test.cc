@@ -76,20 +76,18 @@ TEST_CASE("validate_uscc rejects a division code that starts with no province") 
 }
 
 TEST_CASE("validate_uscc rejects placeholders even when the checks pass") {
-  // 123456789012345678 passes the 18th-character check (8 over the first 17 is 8).
-  CHECK(validate_uscc("123456789012345678").valid == false);
-  // An organisation code of zeros: 00000000 with check 0 passes GB 11714; the outer check
-  // character is whatever the first 17 give — find it and expect kPlaceholder.
+  // 123456789012345678 passes the 18th-character check (the first 17 give 8).
+  CHECK(validate_uscc("123456789012345678").error == UsccError::kPlaceholder);
+  // An organisation code of zeros passes GB 11714 (00000000 → check 0); whatever the 18th
+  // character (one of them passes the outer check too), it is no real code.
   for (char c : std::string("0123456789ABCDEFGHJKLMNPQRTUWXY")) {
-    const std::string code = std::string("91310117000000000") + c;
-    const auto v = validate_uscc(code);
-    if (v.error != UsccError::kCheckChar) {
-      CAPTURE(code);
-      CHECK(v.error == UsccError::kPlaceholder);
-    }
+    CAPTURE(c);
+    CHECK(validate_uscc(std::string("91310117000000000") + c).error == UsccError::kPlaceholder);
   }
-  CHECK(validate_uscc("000000000000000000").valid == false);
-  CHECK(validate_uscc("111111111111111111").valid == false);
+  CHECK(validate_uscc("000000000000000000").error == UsccError::kPlaceholder);
+  CHECK(validate_uscc("111111111111111111").error == UsccError::kPlaceholder);
+  CHECK(validate_uscc("91310117123456780X").error == UsccError::kPlaceholder);  // org 12345678
+  CHECK(validate_uscc("91000000MA1J2Q4K7A").error == UsccError::kPlaceholder);  // division 000000
 }
 
 TEST_CASE("repair_uscc keeps a valid code as it is") {
