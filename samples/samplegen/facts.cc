@@ -431,7 +431,7 @@ void make_credit(Facts& f, const BundlePlan& plan, Rng& rng) {
     c.serious_dishonesty = true;
     c.serious_list = "重大税收违法失信主体";
     c.serious_reason = "虚开增值税专用发票，情节严重";
-    c.serious_authority = "国家税务总局上海市松江区税务局";
+    c.serious_authority = f.company.in_songjiang ? "国家税务总局上海市松江区税务局" : "国家税务总局上海市闵行区税务局";
     c.serious_date = random_date(rng, {2024, 5, 1}, {2025, 2, 28});
   }
   if (plan.has(Defect::kCreditRecordsFound)) {
