@@ -141,7 +141,8 @@ Result<ClassifyRules> load_classify_rules(const std::filesystem::path& file) {
     };
     return pos(a.id) < pos(b.id);
   });
-  for (const auto& [cat, c] : doc.value("categories", json::object()).items()) {
+  const json categories = doc.value("categories", json::object());  // keep alive for items()
+  for (const auto& [cat, c] : categories.items()) {
     r.category_keywords[cat] = folded_list(c.value("keywords", json::array()));
   }
   r.category_labels = folded_list(doc.value("category_labels", json::array()));

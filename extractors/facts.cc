@@ -576,7 +576,8 @@ Result<FieldRules> load_field_rules(const std::filesystem::path& file) {
   if (!doc.ok()) return doc.status();
   const json& j = doc.value();
   FieldRules r;
-  for (const auto& [name, f] : j.value("fields", json::object()).items()) {
+  const json fields = j.value("fields", json::object());  // keep alive for items()
+  for (const auto& [name, f] : fields.items()) {
     FieldRule rule;
     rule.materials = strings(f.value("materials", json::array()));
     rule.labels = strings(f.value("labels", json::array()));

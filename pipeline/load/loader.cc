@@ -49,10 +49,12 @@ void note_page_limit(LoadResult& result, int max_pages) {
 }
 
 // OCRs `image` into `page` (keeping its number); on failure the page keeps what it had.
-void ocr_into_page(LoadResult& result, OcrEngine& ocr, const Image& image, Page& page) {
+void ocr_into_page(LoadResult& result, OcrEngine& ocr, const Image& image, Page& page,
+                   const PageImageHooks& hooks) {
   Page ocr_page;
   ocr_page.number = page.number;
-  const Status s = ocr.recognise(image, ocr_page);
+  const Status s = hooks.prepare_for_ocr ? ocr.recognise(hooks.prepare_for_ocr(image), ocr_page)
+                                         : ocr.recognise(image, ocr_page);
   if (s.ok()) {
     ocr_page.seals = std::move(page.seals);
     page = std::move(ocr_page);
@@ -100,9 +102,12 @@ void load_pdf(const std::string& bytes, const LoadOptions& options, OcrEngine& o
                                       std::to_string(options.min_ocr_dpi) + " dpi"),
                      "第 " + std::to_string(i + 1) + " 页尺寸过大，未做文字识别");
       } else {
-        Result<Image> image = pdf.render(i, dpi, ImageMode::kGray, options.max_image_pixels);
+        // Colour only when a hook looks at it (seal ink is red); gray is enough for OCR.
+        const ImageMode mode = options.hooks.inspect ? ImageMode::kRgb : ImageMode::kGray;
+        Result<Image> image = pdf.render(i, dpi, mode, options.max_image_pixels);
         if (image.ok()) {
-          ocr_into_page(result, ocr, image.value(), page);
+          ocr_into_page(result, ocr, image.value(), page, options.hooks);
+          if (options.hooks.inspect) options.hooks.inspect(image.value(), page);
         } else {
           page_problem(result, page, image.status(),
                        "第 " + std::to_string(i + 1) + " 页无法渲染，未做文字识别");
@@ -110,6 +115,11 @@ void load_pdf(const std::string& bytes, const LoadOptions& options, OcrEngine& o
       }
     } else if (!text.ok()) {
       page_problem(result, page, text.status(), "第 " + std::to_string(i + 1) + " 页无法读取");
+    } else if (options.hooks.inspect) {
+      // A text-layer page still needs its seal check: a small colour render suffices.
+      Result<Image> image =
+          pdf.render(i, options.inspect_dpi, ImageMode::kRgb, options.max_image_pixels);
+      if (image.ok()) options.hooks.inspect(image.value(), page);
     }
     result.document.pages.push_back(std::move(page));
   }
@@ -134,7 +144,8 @@ void load_image(const std::string& bytes, const LoadOptions& options, OcrEngine&
     page.width = image.width;
     page.height = image.height;
     page.dpi = image.dpi;
-    ocr_into_page(result, ocr, image, page);
+    ocr_into_page(result, ocr, image, page, options.hooks);
+    if (options.hooks.inspect) options.hooks.inspect(image, page);
     result.document.pages.push_back(std::move(page));
   }
 }

@@ -20,6 +20,7 @@
 // passes its own OcrEngine.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,18 @@
 
 namespace shenbao {
 
+// Stages that look at page images, supplied by the run (pipeline/vision) so that the loader
+// does not depend on them. Each page image the loader holds — a render for OCR, a decoded
+// scan or photo, or a low-resolution render of a text-layer page — is shown to `inspect`
+// once, in colour; `prepare_for_ocr` turns it into what Tesseract reads. Empty: not run.
+struct PageImageHooks {
+  // Looks at the colour image of `page` (e.g. finds seals, filling page.seals in page units:
+  // multiply pixels by page.dpi / image.dpi). Runs after OCR so page.dpi is final.
+  std::function<void(const Image& image, Page& page)> inspect;
+  // Returns the image to OCR (e.g. red ink suppressed, deskewed). Identity when empty.
+  std::function<Image(const Image& image)> prepare_for_ocr;
+};
+
 struct LoadOptions {
   int min_text_chars = 20;                 // a PDF page with fewer CJK/alphanumeric chars is OCR'd
   int ocr_dpi = 300;                       // render resolution for OCR of PDF pages
@@ -39,6 +52,9 @@ struct LoadOptions {
   int min_ocr_dpi = 150;                   // a page so large that max_image_pixels would force a
                                            // lower render resolution than this is not OCR'd
   OoxmlOptions ooxml;                      // limits for DOCX/XLSX parts
+  PageImageHooks hooks;                    // seal check and OCR preparation (see above)
+  int inspect_dpi = 72;                    // text-layer pages are rendered at this resolution
+                                           // for hooks.inspect only (no OCR)
 };
 
 // Whether a PDF page needs OCR, and why (for logs and tests). Pure.

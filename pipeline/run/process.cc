@@ -6,8 +6,11 @@
 #include "extractors/facts.h"
 #include "extractors/patterns.h"
 #include "pipeline/core/text.h"
+#include "pipeline/judge/judge.h"
 #include "pipeline/emit/submission_json.h"
 #include "pipeline/run/worker_pool.h"
+#include "pipeline/vision/scan.h"
+#include "pipeline/vision/seal.h"
 
 namespace shenbao {
 
@@ -32,6 +35,12 @@ DocumentRecord record_for(const Document& doc) {
   r.error = doc.error;
   for (const Page& p : doc.pages) {
     if (!p.seals.empty()) r.seal_pages.push_back(p.number);
+  }
+  // A seal can only be seen on pages we looked at as images (PDFs and scans); for DOCX,
+  // XLSX and anything unread it is undecidable.
+  const bool has_images = doc.format == Format::kPdf || doc.format == Format::kImage;
+  if (doc.status == DocStatus::kOk && has_images && !doc.pages.empty()) {
+    r.sealed = !r.seal_pages.empty();
   }
   return r;
 }
@@ -65,6 +74,13 @@ void BundleStats::add(const BundleStats& o) {
   for (const auto& [k, v] : o.stage_seconds) stage_seconds[k] += v;
 }
 
+int current_year() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  return tm.tm_year + 1900;
+}
+
 std::string utc_now_iso8601() {
   const std::time_t now = std::time(nullptr);
   std::tm tm{};
@@ -76,6 +92,7 @@ std::string utc_now_iso8601() {
 
 struct Processor::Rules {
   std::shared_ptr<const ExtractRules> extract;
+  std::shared_ptr<const Judge> judge;
 };
 
 Processor::~Processor() = default;
@@ -94,7 +111,24 @@ Result<std::unique_ptr<Processor>> Processor::create(const ProcessOptions& optio
   auto extract = load_extract_rules(dir);
   if (!extract.ok()) return extract.status();
   rules->extract = extract.value();
+  auto judge = Judge::load(dir, options.policy);
+  if (!judge.ok()) return judge.status();
+  rules->judge = judge.value();
   p->rules_ = rules;
+
+  // Every page image is checked for seals, and red ink is taken out before OCR so that
+  // black text under a seal survives (pipeline/vision).
+  p->options_.load.hooks.inspect = [](const Image& image, Page& page) {
+    const double scale = image.dpi > 0 ? page.dpi / image.dpi : 1.0;
+    for (Seal seal : detect_seals(image)) {
+      seal.box = {seal.box.x0 * scale, seal.box.y0 * scale, seal.box.x1 * scale,
+                  seal.box.y1 * scale};
+      page.seals.push_back(std::move(seal));
+    }
+  };
+  p->options_.load.hooks.prepare_for_ocr = [](const Image& image) {
+    return image.channels == 3 ? suppress_red(image) : image;
+  };
 
   p->pool_ = std::make_unique<WorkerPool>(resolve_jobs(options.jobs), options.ocr);
   return p;
@@ -122,7 +156,7 @@ ProcessedBundle Processor::process_bundle(const std::filesystem::path& bundle_pa
     f.message = "申报包无法读取：" + s.bundle.source;
     f.detail = read.status().ToString();
     s.findings.push_back(std::move(f));
-    s.verdict = "needs_review";
+    judge_submission(s, *rules_->judge, current_year());
     out.stats.problems = 1;
     return out;
   }
@@ -177,12 +211,7 @@ ProcessedBundle Processor::process_bundle(const std::filesystem::path& bundle_pa
 
   // Stage 4: judge.
   t0 = Clock::now();
-  for (const std::string id :
-       {"application_form", "business_license", "street_approval", "credit_report",
-        "audit_report", "project_report", "investment_table", "honors", "eligibility_proof",
-        "other"}) {
-    s.materials[id] = MaterialState{};
-  }
+  judge_submission(s, *rules_->judge, current_year());
   out.stats.stage_seconds["judge"] += seconds_since(t0);
 
   for (const Finding& f : s.findings) {

@@ -72,6 +72,9 @@ class Processor {
   std::shared_ptr<const Rules> rules_;
 };
 
+// The current year (UTC), for judging applications whose own date was not found.
+int current_year();
+
 // Current UTC time as ISO 8601 ("2026-11-28T15:30:00Z").
 std::string utc_now_iso8601();
 
