@@ -1,0 +1,155 @@
+// End to end: the real `shenbao` binary on real bundles, every output checked against the
+// contract's schema. The committed corpus (samples/inbox) is scored against its ground truth
+// (samples/expected) with shenbao-eval, and the figures are held to floors: raise a floor
+// when the pipeline improves, never lower one to pass.
+#include <doctest/doctest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "pipeline/emit/submission_json.h"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+const fs::path kSource = SHENBAO_SOURCE_DIR;
+const fs::path kBinary = fs::path(SHENBAO_BINARY_DIR) / "shenbao";
+const fs::path kEval = fs::path(SHENBAO_BINARY_DIR) / "tests" / "eval" / "shenbao-eval";
+
+std::string quote(const fs::path& p) { return "'" + p.string() + "'"; }
+
+// Runs a shell command; returns its exit status.
+int run(const std::string& command) {
+  const int rc = std::system(command.c_str());
+  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+
+json read_json(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return json::parse(ss.str());
+}
+
+fs::path fresh_dir(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("shenbao-e2e-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+const json& corpus_scores() {
+  // One run of the whole corpus, shared by the tests below.
+  static const json scores = [] {
+    const fs::path out = fresh_dir("corpus");
+    const int rc = run(quote(kBinary) + " run " + quote(kSource / "samples/inbox") + " --out " +
+                       quote(out / "out") + " --quiet > " + quote(out / "stdout.txt"));
+    REQUIRE_MESSAGE((rc == 0 || rc == 1), "shenbao run exit status " << rc);
+    const int erc = run(quote(kEval) + " " + quote(kSource / "samples/expected") + " " +
+                        quote(out / "out") + " --per-bundle --json " + quote(out / "scores.json") +
+                        " > " + quote(out / "eval.txt"));
+    REQUIRE(erc == 0);
+    std::ifstream report(out / "eval.txt");
+    std::stringstream ss;
+    ss << report.rdbuf();
+    MESSAGE("scores on the committed corpus:\n" << ss.str());
+    json s = read_json(out / "scores.json");
+    s["_out"] = (out / "out").string();
+    return s;
+  }();
+  return scores;
+}
+
+double ratio(const std::string& figure) {
+  const json& s = corpus_scores();
+  const json& f = s.contains("figures") ? s["figures"] : s;
+  REQUIRE_MESSAGE(f.contains(figure), "no figure " << figure);
+  return f[figure].value("ratio", 0.0);
+}
+
+}  // namespace
+
+TEST_CASE("every bundle of the corpus gets a submission.json that validates against the schema") {
+  const fs::path out = corpus_scores()["_out"].get<std::string>();
+  auto validator = shenbao::SchemaValidator::load(kSource / "schemas/submission.schema.json");
+  REQUIRE(validator.ok());
+  int bundles = 0;
+  for (const auto& entry : fs::directory_iterator(kSource / "samples/inbox")) {
+    (void)entry;
+    ++bundles;
+  }
+  int written = 0;
+  for (const auto& entry : fs::directory_iterator(out)) {
+    if (!entry.is_directory()) continue;
+    const fs::path file = entry.path() / "submission.json";
+    REQUIRE(fs::exists(file));
+    const auto problems = validator.value()->validate(read_json(file));
+    CHECK_MESSAGE(problems.empty(), file << ": " << (problems.empty() ? "" : problems.front()));
+    ++written;
+  }
+  CHECK(written == bundles);
+  // submissions.jsonl: one line per bundle.
+  std::ifstream jsonl(out / "submissions.jsonl");
+  int lines = 0;
+  for (std::string line; std::getline(jsonl, line);) lines += !line.empty();
+  CHECK(lines == bundles);
+}
+
+TEST_CASE("corpus accuracy holds its floors") {
+  // Floors: where the pipeline stands (see the MESSAGE above for the current figures).
+  const std::map<std::string, double> floors = {
+      {"documents.listed", 1.0},
+  };
+  for (const auto& [figure, floor] : floors) {
+    CHECK_MESSAGE(ratio(figure) >= floor, figure << " = " << ratio(figure) << " < floor " << floor);
+  }
+}
+
+TEST_CASE("a garbage bundle does not stop the run: the other bundles are processed, exit 1") {
+  const fs::path dir = fresh_dir("garbage");
+  const fs::path inbox = dir / "inbox";
+  fs::create_directories(inbox / "好的申报");
+  {
+    std::ofstream(inbox / "garbage.zip") << "this is not a zip file at all";
+    std::ofstream(inbox / "stray.txt") << "营业执照";
+    // A DOCX-less folder bundle with one unsupported file: still listed, still judged.
+    std::ofstream(inbox / "好的申报" / "说明.txt") << "项目情况报告";
+  }
+  const int rc = run(quote(kBinary) + " run " + quote(inbox) + " --out " + quote(dir / "out") +
+                     " --quiet > " + quote(dir / "stdout.txt"));
+  CHECK(rc == 1);
+  CHECK(fs::exists(dir / "out" / "好的申报" / "submission.json"));
+  const json garbage = read_json(dir / "out" / "garbage" / "submission.json");
+  bool reported = false;
+  for (const json& f : garbage["findings"]) reported |= f["code"] == "DOCUMENT_UNREADABLE";
+  CHECK(reported);
+  std::ifstream summary(dir / "stdout.txt");
+  std::stringstream ss;
+  ss << summary.rdbuf();
+  CHECK(ss.str().find("not a bundle: stray.txt") != std::string::npos);
+}
+
+TEST_CASE("check prints the submission of one bundle and validate accepts it") {
+  const fs::path dir = fresh_dir("check");
+  fs::create_directories(dir / "bundle");
+  std::ofstream(dir / "bundle" / "a.txt") << "hello";
+  REQUIRE(run(quote(kBinary) + " check " + quote(dir / "bundle") + " > " + quote(dir / "s.json")) == 0);
+  const json s = read_json(dir / "s.json");
+  CHECK(s["schema_version"] == "1");
+  REQUIRE(s["documents"].size() == 1);
+  CHECK(s["documents"][0]["path"] == "a.txt");
+  CHECK(run(quote(kBinary) + " validate " + quote(dir / "s.json") + " > /dev/null") == 0);
+  std::ofstream(dir / "bad.json") << R"({"schema_version": "2"})";
+  CHECK(run(quote(kBinary) + " validate " + quote(dir / "bad.json") + " 2> /dev/null") == 1);
+  CHECK(run(quote(kBinary) + " run 2> /dev/null") == 2);
+}
