@@ -26,17 +26,33 @@ int to_int(std::string_view digits) {
 
 int chinese_digit(char32_t cp) {
   switch (cp) {
-    case U'〇': case U'○': case U'零': case U'O': case U'o': case U'0': return 0;
-    case U'一': return 1;
-    case U'二': return 2;
-    case U'三': return 3;
-    case U'四': return 4;
-    case U'五': return 5;
-    case U'六': return 6;
-    case U'七': return 7;
-    case U'八': return 8;
-    case U'九': return 9;
-    default: return -1;
+    case U'〇':
+    case U'○':
+    case U'零':
+    case U'O':
+    case U'o':
+    case U'0':
+      return 0;
+    case U'一':
+      return 1;
+    case U'二':
+      return 2;
+    case U'三':
+      return 3;
+    case U'四':
+      return 4;
+    case U'五':
+      return 5;
+    case U'六':
+      return 6;
+    case U'七':
+      return 7;
+    case U'八':
+      return 8;
+    case U'九':
+      return 9;
+    default:
+      return -1;
   }
 }
 
@@ -91,7 +107,8 @@ void collect(const FoldedText& folded, const RE2& re, int groups,
              bool check_digits_around, std::vector<DateMatch>& out) {
   const std::string& f = folded.text();
   std::vector<re2::StringPiece> g(static_cast<size_t>(groups) + 1);
-  for (size_t pos = 0; pos < f.size() && re.Match(f, pos, f.size(), RE2::UNANCHORED, g.data(), groups + 1);) {
+  for (size_t pos = 0;
+       pos < f.size() && re.Match(f, pos, f.size(), RE2::UNANCHORED, g.data(), groups + 1);) {
     const size_t b = static_cast<size_t>(g[0].data() - f.data());
     const size_t e = b + g[0].size();
     pos = e > b ? e : b + 1;
@@ -125,23 +142,25 @@ std::vector<DateMatch> find_dates(const PatternSet& patterns, std::string_view t
     if (!is_valid_date(y, m, d)) return std::nullopt;
     return Date{y, m, d};
   };
-  collect(folded, patterns.get("date.ymd_cjk"), 3,
-          [&](const re2::StringPiece* g) {
-            return make(to_int(view(g[1])), to_int(view(g[2])), to_int(view(g[3])));
-          },
-          true, found);
-  collect(folded, patterns.get("date.ymd_sep"), 5,
-          [&](const re2::StringPiece* g) -> std::optional<Date> {
-            if (view(g[2]) != view(g[4])) return std::nullopt;  // 2025-05/26
-            return make(to_int(view(g[1])), to_int(view(g[3])), to_int(view(g[5])));
-          },
-          true, found);
-  collect(folded, patterns.get("date.chinese"), 3,
-          [&](const re2::StringPiece* g) {
-            return make(chinese_year(view(g[1])), chinese_small(view(g[2])),
-                        chinese_small(view(g[3])));
-          },
-          false, found);
+  collect(
+      folded, patterns.get("date.ymd_cjk"), 3,
+      [&](const re2::StringPiece* g) {
+        return make(to_int(view(g[1])), to_int(view(g[2])), to_int(view(g[3])));
+      },
+      true, found);
+  collect(
+      folded, patterns.get("date.ymd_sep"), 5,
+      [&](const re2::StringPiece* g) -> std::optional<Date> {
+        if (view(g[2]) != view(g[4])) return std::nullopt;  // 2025-05/26
+        return make(to_int(view(g[1])), to_int(view(g[3])), to_int(view(g[5])));
+      },
+      true, found);
+  collect(
+      folded, patterns.get("date.chinese"), 3,
+      [&](const re2::StringPiece* g) {
+        return make(chinese_year(view(g[1])), chinese_small(view(g[2])), chinese_small(view(g[3])));
+      },
+      false, found);
   std::sort(found.begin(), found.end(), [](const DateMatch& a, const DateMatch& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
   });
@@ -161,7 +180,8 @@ std::optional<Date> parse_date(const PatternSet& patterns, std::string_view text
 
 std::optional<Date> parse_iso_date(std::string_view iso) {
   if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
-  const int y = to_int(iso.substr(0, 4)), m = to_int(iso.substr(5, 2)), d = to_int(iso.substr(8, 2));
+  const int y = to_int(iso.substr(0, 4)), m = to_int(iso.substr(5, 2)),
+            d = to_int(iso.substr(8, 2));
   if (!is_valid_date(y, m, d)) return std::nullopt;
   return Date{y, m, d};
 }

@@ -40,9 +40,12 @@ size_t last_match_end(const RE2& re, const std::string& f, size_t from, size_t t
 
 std::string_view filing_kind_name(FilingKind kind) {
   switch (kind) {
-    case FilingKind::kFiling: return "filing";
-    case FilingKind::kRegistration: return "registration";
-    case FilingKind::kUnknown: return "";
+    case FilingKind::kFiling:
+      return "filing";
+    case FilingKind::kRegistration:
+      return "registration";
+    case FilingKind::kUnknown:
+      return "";
   }
   return "";
 }

@@ -32,7 +32,7 @@ enum class FilingKind {
 std::string_view filing_kind_name(FilingKind kind);
 
 struct FilingNumber {
-  std::string number;         // normalised: width-folded, spaces removed
+  std::string number;  // normalised: width-folded, spaces removed
   FilingKind kind = FilingKind::kUnknown;
   std::string evidence;       // the context word that decided the kind ("登记"), if any
   std::string raw;            // as it stands in the input

@@ -17,10 +17,14 @@ bool checked_add(int64_t a, int64_t b, int64_t& out) { return !__builtin_add_ove
 
 int unit_decimals(MoneyUnit unit) {
   switch (unit) {
-    case MoneyUnit::kYuan: return 2;
-    case MoneyUnit::kThousandYuan: return 5;
-    case MoneyUnit::kWan: return 6;
-    case MoneyUnit::kYi: return 10;
+    case MoneyUnit::kYuan:
+      return 2;
+    case MoneyUnit::kThousandYuan:
+      return 5;
+    case MoneyUnit::kWan:
+      return 6;
+    case MoneyUnit::kYi:
+      return 10;
   }
   return 2;
 }
@@ -37,26 +41,45 @@ std::optional<MoneyUnit> unit_from_word(std::string_view w) {
 // Value of an uppercase digit (also 〇/零 → 0); -1 when not a digit.
 int upper_digit(char32_t cp) {
   switch (cp) {
-    case U'零': case U'〇': return 0;
-    case U'壹': return 1;
-    case U'贰': case U'貳': return 2;
-    case U'叁': case U'參': return 3;
-    case U'肆': return 4;
-    case U'伍': return 5;
-    case U'陆': case U'陸': return 6;
-    case U'柒': return 7;
-    case U'捌': return 8;
-    case U'玖': return 9;
-    default: return -1;
+    case U'零':
+    case U'〇':
+      return 0;
+    case U'壹':
+      return 1;
+    case U'贰':
+    case U'貳':
+      return 2;
+    case U'叁':
+    case U'參':
+      return 3;
+    case U'肆':
+      return 4;
+    case U'伍':
+      return 5;
+    case U'陆':
+    case U'陸':
+      return 6;
+    case U'柒':
+      return 7;
+    case U'捌':
+      return 8;
+    case U'玖':
+      return 9;
+    default:
+      return -1;
   }
 }
 
 int small_unit(char32_t cp) {
   switch (cp) {
-    case U'拾': return 10;
-    case U'佰': return 100;
-    case U'仟': return 1000;
-    default: return 0;
+    case U'拾':
+      return 10;
+    case U'佰':
+      return 100;
+    case U'仟':
+      return 1000;
+    default:
+      return 0;
   }
 }
 
@@ -201,7 +224,8 @@ std::optional<MoneyAmount> decimal_match(const FoldedText& folded, const re2::St
   return a;
 }
 
-std::optional<MoneyAmount> uppercase_match(const FoldedText& folded, const re2::StringPiece& whole) {
+std::optional<MoneyAmount> uppercase_match(const FoldedText& folded,
+                                           const re2::StringPiece& whole) {
   const std::string& f = folded.text();
   const auto fen = parse_uppercase_fen(std::string_view(whole.data(), whole.size()));
   if (!fen) return std::nullopt;
@@ -219,11 +243,11 @@ std::optional<MoneyAmount> uppercase_match(const FoldedText& folded, const re2::
 }
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' ||
-                        s.front() == '\r'))
+  while (!s.empty() &&
+         (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r'))
     s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' ||
-                        s.back() == '\r'))
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
     s.remove_suffix(1);
   return s;
 }
@@ -232,20 +256,28 @@ std::string_view trim(std::string_view s) {
 
 int64_t fen_per_unit(MoneyUnit unit) {
   switch (unit) {
-    case MoneyUnit::kYuan: return 100;
-    case MoneyUnit::kThousandYuan: return 100000;
-    case MoneyUnit::kWan: return 1000000;
-    case MoneyUnit::kYi: return 10000000000;
+    case MoneyUnit::kYuan:
+      return 100;
+    case MoneyUnit::kThousandYuan:
+      return 100000;
+    case MoneyUnit::kWan:
+      return 1000000;
+    case MoneyUnit::kYi:
+      return 10000000000;
   }
   return 100;
 }
 
 std::string_view unit_name(MoneyUnit unit) {
   switch (unit) {
-    case MoneyUnit::kYuan: return "元";
-    case MoneyUnit::kThousandYuan: return "千元";
-    case MoneyUnit::kWan: return "万元";
-    case MoneyUnit::kYi: return "亿元";
+    case MoneyUnit::kYuan:
+      return "元";
+    case MoneyUnit::kThousandYuan:
+      return "千元";
+    case MoneyUnit::kWan:
+      return "万元";
+    case MoneyUnit::kYi:
+      return "亿元";
   }
   return "元";
 }
@@ -278,8 +310,7 @@ std::optional<int64_t> decimal_to_fen(std::string_view decimal, MoneyUnit unit, 
     if (!checked_mul(fen, 10, fen) || !checked_add(fen, d, fen)) return std::nullopt;
   }
   if (frac.size() > static_cast<size_t>(places)) {
-    const bool any_nonzero =
-        frac.substr(places).find_first_not_of('0') != std::string_view::npos;
+    const bool any_nonzero = frac.substr(places).find_first_not_of('0') != std::string_view::npos;
     if (rounded) *rounded = any_nonzero;
     if (frac[places] >= '5' && !checked_add(fen, 1, fen)) return std::nullopt;
   }
@@ -299,9 +330,8 @@ std::optional<int64_t> parse_uppercase_fen(std::string_view text) {
   while (yuan < cps.size() && cps[yuan] != U'元' && cps[yuan] != U'圆' && cps[yuan] != U'圓')
     ++yuan;
   if (yuan == cps.size()) return std::nullopt;
-  const auto integer =
-      uppercase_integer(std::vector<char32_t>(cps.begin() + static_cast<long>(i),
-                                              cps.begin() + static_cast<long>(yuan)));
+  const auto integer = uppercase_integer(std::vector<char32_t>(
+      cps.begin() + static_cast<long>(i), cps.begin() + static_cast<long>(yuan)));
   if (!integer) return std::nullopt;
   int64_t fen = 0;
   if (!checked_mul(*integer, 100, fen)) return std::nullopt;
@@ -341,7 +371,8 @@ std::vector<MoneyAmount> find_money_amounts(const PatternSet& patterns, std::str
 
   const RE2& amount_re = patterns.get("money.amount");
   re2::StringPiece g[6];
-  for (size_t pos = 0; pos < f.size() && amount_re.Match(f, pos, f.size(), RE2::UNANCHORED, g, 6);) {
+  for (size_t pos = 0;
+       pos < f.size() && amount_re.Match(f, pos, f.size(), RE2::UNANCHORED, g, 6);) {
     const size_t b = offset_in(f, g[0]);
     const size_t e = b + g[0].size();
     pos = e > b ? e : b + 1;
@@ -363,8 +394,8 @@ std::vector<MoneyAmount> find_money_amounts(const PatternSet& patterns, std::str
     if (separator_before ||
         (before < 0x80 && (std::isalnum(static_cast<int>(before)) || before == '_')))
       continue;
-    if (ne < f.size() && (is_digit(f[ne]) || (std::isalpha(static_cast<unsigned char>(f[ne])) &&
-                                               !g[4].data())))
+    if (ne < f.size() &&
+        (is_digit(f[ne]) || (std::isalpha(static_cast<unsigned char>(f[ne])) && !g[4].data())))
       continue;
     if (auto a = decimal_match(folded, g, /*need_marker=*/true, MoneyUnit::kYuan)) {
       found.push_back(std::move(*a));
@@ -373,7 +404,8 @@ std::vector<MoneyAmount> find_money_amounts(const PatternSet& patterns, std::str
 
   const RE2& upper_re = patterns.get("money.uppercase");
   re2::StringPiece u;
-  for (size_t pos = 0; pos < f.size() && upper_re.Match(f, pos, f.size(), RE2::UNANCHORED, &u, 1);) {
+  for (size_t pos = 0;
+       pos < f.size() && upper_re.Match(f, pos, f.size(), RE2::UNANCHORED, &u, 1);) {
     const size_t b = offset_in(f, u);
     pos = b + std::max<size_t>(u.size(), 1);
     if (auto a = uppercase_match(folded, u)) found.push_back(std::move(*a));
@@ -435,7 +467,8 @@ std::optional<MoneyUnit> find_money_unit(const PatternSet& patterns, std::string
     return std::nullopt;
   }
   for (int i = 1; i < 3; ++i) {
-    if (g[i].data() && !g[i].empty()) return unit_from_word(std::string_view(g[i].data(), g[i].size()));
+    if (g[i].data() && !g[i].empty())
+      return unit_from_word(std::string_view(g[i].data(), g[i].size()));
   }
   return std::nullopt;
 }

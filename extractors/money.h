@@ -42,11 +42,11 @@ std::string_view unit_name(MoneyUnit unit);
 struct MoneyAmount {
   int64_t fen = 0;
   MoneyUnit unit = MoneyUnit::kYuan;  // the unit the number was read in
-  bool unit_stated = false;   // the unit (or ¥/人民币) was in the text, not the default
-  bool uppercase = false;     // written in uppercase numerals (大写金额)
-  bool rounded = false;       // had more decimals than the unit holds; rounded half up
-  std::string raw;            // the amount as it stands in the input
-  size_t begin = 0, end = 0;  // byte span of `raw` in the input
+  bool unit_stated = false;           // the unit (or ¥/人民币) was in the text, not the default
+  bool uppercase = false;             // written in uppercase numerals (大写金额)
+  bool rounded = false;               // had more decimals than the unit holds; rounded half up
+  std::string raw;                    // the amount as it stands in the input
+  size_t begin = 0, end = 0;          // byte span of `raw` in the input
 };
 
 // Reads one amount from a table cell or a short phrase. The whole trimmed text is tried

@@ -2,9 +2,8 @@
 
 #include <algorithm>
 #include <fstream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "pipeline/core/text.h"
 
@@ -64,7 +63,8 @@ Result<std::shared_ptr<const Places>> Places::load(const std::filesystem::path& 
   std::stringstream ss;
   ss << in.rdbuf();
   auto result = from_json(ss.str());
-  if (!result.ok()) return Status::InvalidArgument(file.string() + ": " + result.status().message());
+  if (!result.ok())
+    return Status::InvalidArgument(file.string() + ": " + result.status().message());
   return result;
 }
 

@@ -33,9 +33,9 @@ std::optional<int64_t> scaled(std::string_view mantissa, int exponent) {
   }
   if (digits.empty()) return std::nullopt;
   const int shift = exponent - frac;
-  const size_t keep = shift >= 0 ? digits.size() : (static_cast<int>(digits.size()) + shift > 0
-                                                        ? digits.size() + shift
-                                                        : 0);
+  const size_t keep =
+      shift >= 0 ? digits.size()
+                 : (static_cast<int>(digits.size()) + shift > 0 ? digits.size() + shift : 0);
   int64_t v = 0;
   for (size_t i = 0; i < keep; ++i) {
     if (__builtin_mul_overflow(v, 10, &v) || __builtin_add_overflow(v, digits[i] - '0', &v))
@@ -54,16 +54,27 @@ std::optional<int64_t> scaled(std::string_view mantissa, int exponent) {
 
 int chinese_digit(char32_t cp) {
   switch (cp) {
-    case U'一': return 1;
-    case U'二': case U'两': return 2;
-    case U'三': return 3;
-    case U'四': return 4;
-    case U'五': return 5;
-    case U'六': return 6;
-    case U'七': return 7;
-    case U'八': return 8;
-    case U'九': return 9;
-    default: return -1;
+    case U'一':
+      return 1;
+    case U'二':
+    case U'两':
+      return 2;
+    case U'三':
+      return 3;
+    case U'四':
+      return 4;
+    case U'五':
+      return 5;
+    case U'六':
+      return 6;
+    case U'七':
+      return 7;
+    case U'八':
+      return 8;
+    case U'九':
+      return 9;
+    default:
+      return -1;
   }
 }
 
@@ -77,19 +88,31 @@ int magnitude_exponent(std::string_view word) {
   int e = 0;
   for (char32_t cp : utf8_to_codepoints(word)) {
     switch (cp) {
-      case U'十': e += 1; break;
-      case U'百': e += 2; break;
-      case U'千': e += 3; break;
-      case U'万': e += 4; break;
-      case U'亿': e += 8; break;
-      default: return -1;
+      case U'十':
+        e += 1;
+        break;
+      case U'百':
+        e += 2;
+        break;
+      case U'千':
+        e += 3;
+        break;
+      case U'万':
+        e += 4;
+        break;
+      case U'亿':
+        e += 8;
+        break;
+      default:
+        return -1;
     }
   }
   return e;
 }
 
 int latin_exponent(std::string_view word) {
-  if (word == "B" || word == "b" || word == "billion" || word == "Billion" || word == "bn") return 9;
+  if (word == "B" || word == "b" || word == "billion" || word == "Billion" || word == "bn")
+    return 9;
   if (word == "T" || word == "trillion" || word == "Trillion") return 12;
   if (word == "M" || word == "million" || word == "Million") return 6;
   return -1;
@@ -99,11 +122,16 @@ int superscript_exponent(std::string_view s) {
   int v = 0, n = 0;
   for (char32_t cp : utf8_to_codepoints(s)) {
     int d = -1;
-    if (cp == U'⁰') d = 0;
-    else if (cp == U'¹') d = 1;
-    else if (cp == U'²') d = 2;
-    else if (cp == U'³') d = 3;
-    else if (cp >= U'⁴' && cp <= U'⁹') d = static_cast<int>(cp - U'⁴') + 4;
+    if (cp == U'⁰')
+      d = 0;
+    else if (cp == U'¹')
+      d = 1;
+    else if (cp == U'²')
+      d = 2;
+    else if (cp == U'³')
+      d = 3;
+    else if (cp >= U'⁴' && cp <= U'⁹')
+      d = static_cast<int>(cp - U'⁴') + 4;
     if (d < 0) return -1;
     v = v * 10 + d;
     ++n;
@@ -114,12 +142,13 @@ int superscript_exponent(std::string_view s) {
 struct Figure {
   size_t b, e;  // folded offsets
   int64_t count;
-  bool about;   // 级 captured with the figure
+  bool about;  // 级 captured with the figure
 };
 
 size_t codepoints_between(const std::string& f, size_t b, size_t e) {
   size_t n = 0;
-  for (size_t i = b; i < e && i < f.size(); ++i) n += (static_cast<unsigned char>(f[i]) & 0xC0) != 0x80;
+  for (size_t i = b; i < e && i < f.size(); ++i)
+    n += (static_cast<unsigned char>(f[i]) & 0xC0) != 0x80;
   return n;
 }
 
@@ -193,9 +222,8 @@ std::vector<ParameterCount> find_parameter_counts(const PatternSet& patterns, st
     if (auto count = scaled(view(g[1]), exp)) figures.push_back({b, e, *count, false});
   });
 
-  std::sort(figures.begin(), figures.end(), [](const Figure& x, const Figure& y) {
-    return x.b != y.b ? x.b < y.b : x.e > y.e;
-  });
+  std::sort(figures.begin(), figures.end(),
+            [](const Figure& x, const Figure& y) { return x.b != y.b ? x.b < y.b : x.e > y.e; });
 
   // Keyword spans for near_keyword.
   std::vector<std::pair<size_t, size_t>> keywords;
@@ -224,8 +252,10 @@ std::vector<ParameterCount> find_parameter_counts(const PatternSet& patterns, st
     }
     for (const auto& [kb, ke] : keywords) {
       size_t d = 0;
-      if (ke <= fig.b) d = codepoints_between(f, ke, fig.b);
-      else if (fig.e <= kb) d = codepoints_between(f, fig.e, kb);
+      if (ke <= fig.b)
+        d = codepoints_between(f, ke, fig.b);
+      else if (fig.e <= kb)
+        d = codepoints_between(f, fig.e, kb);
       if (pc.keyword_distance < 0 || static_cast<int>(d) < pc.keyword_distance)
         pc.keyword_distance = static_cast<int>(d);
     }

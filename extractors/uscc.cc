@@ -11,8 +11,8 @@ namespace shenbao {
 namespace {
 
 constexpr std::string_view kAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-constexpr std::array<int, 17> kCodeWeights = {1, 3, 9, 27, 19, 26, 16, 17, 20,
-                                              29, 25, 13, 8, 24, 10, 30, 28};
+constexpr std::array<int, 17> kCodeWeights = {1,  3,  9,  27, 19, 26, 16, 17, 20,
+                                              29, 25, 13, 8,  24, 10, 30, 28};
 constexpr std::array<int, 8> kOrgWeights = {3, 7, 9, 10, 5, 8, 4, 2};
 
 // Single OCR confusions tried by repair_uscc: a character read, and what it may have been.
@@ -22,12 +22,18 @@ struct Confusion {
   std::string_view could_be;
 };
 constexpr std::array<Confusion, 12> kConfusions = {{
-    {'0', "D"}, {'O', "0D"}, {'D', "0"},  // 0/O/D
-    {'1', "L"}, {'I', "1L"}, {'L', "1"},  // 1/I/L
-    {'Z', "2"},                           // 2/Z (Z is not in the alphabet)
-    {'S', "5"},                           // 5/S (S is not in the alphabet)
-    {'8', "B"}, {'B', "8"},               // 8/B
-    {'6', "G"}, {'G', "6"},               // 6/G
+    {'0', "D"},
+    {'O', "0D"},
+    {'D', "0"},  // 0/O/D
+    {'1', "L"},
+    {'I', "1L"},
+    {'L', "1"},  // 1/I/L
+    {'Z', "2"},  // 2/Z (Z is not in the alphabet)
+    {'S', "5"},  // 5/S (S is not in the alphabet)
+    {'8', "B"},
+    {'B', "8"},  // 8/B
+    {'6', "G"},
+    {'G', "6"},  // 6/G
 }};
 
 int alphabet_value(char c) {
@@ -87,9 +93,9 @@ bool all_same(std::string_view s) {
 // Province-level prefixes of GB/T 2260 division codes, plus 10 (national bodies).
 bool known_province(std::string_view two) {
   static const std::set<std::string_view> kProvinces = {
-      "10", "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35",
-      "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61",
-      "62", "63", "64", "65", "71", "81", "82"};
+      "10", "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33",
+      "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51",
+      "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82"};
   return kProvinces.count(two) > 0;
 }
 
@@ -104,8 +110,8 @@ UsccValidation validate_normalised(std::string_view s) {
   }
   for (size_t i = 0; i < s.size(); ++i) {
     if (alphabet_value(s[i]) < 0) {
-      return fail(UsccError::kAlphabet, "character " + std::to_string(i + 1) +
-                                            " is outside 0-9 A-H J-N P-R T-U W-Y");
+      return fail(UsccError::kAlphabet,
+                  "character " + std::to_string(i + 1) + " is outside 0-9 A-H J-N P-R T-U W-Y");
     }
   }
   const std::string_view division = s.substr(2, 6);
@@ -121,13 +127,13 @@ UsccValidation validate_normalised(std::string_view s) {
     return fail(UsccError::kPlaceholder, "an obvious placeholder, not a real code");
   }
   if (!known_province(division.substr(0, 2))) {
-    return fail(UsccError::kDivision, "division code " + std::string(division) +
-                                          " does not start with a province code");
+    return fail(UsccError::kDivision,
+                "division code " + std::string(division) + " does not start with a province code");
   }
   const char check = expected_check_char(s);
   if (s[17] != check) {
-    return fail(UsccError::kCheckChar, std::string("check character is ") + s[17] +
-                                           ", the first 17 give " + check);
+    return fail(UsccError::kCheckChar,
+                std::string("check character is ") + s[17] + ", the first 17 give " + check);
   }
   const char org_check = expected_org_check(org);
   if (org[8] != org_check) {
@@ -200,8 +206,8 @@ UsccCandidate repair_uscc(std::string_view raw) {
         std::string t = s;
         t[i] = target;
         if (validate_normalised(t).valid && fixes.insert(t).second) {
-          how = std::string("repaired character ") + std::to_string(i + 1) + " " + s[i] +
-                " -> " + target;
+          how = std::string("repaired character ") + std::to_string(i + 1) + " " + s[i] + " -> " +
+                target;
         }
       }
     }
@@ -241,8 +247,7 @@ bool is_resident_id_number(std::string_view s) {
   return kCheck[sum % 11] == last;
 }
 
-std::vector<UsccCandidate> find_uscc_candidates(const PatternSet& patterns,
-                                                std::string_view text) {
+std::vector<UsccCandidate> find_uscc_candidates(const PatternSet& patterns, std::string_view text) {
   const RE2& run_re = patterns.get("uscc.run");
   const RE2& label_re = patterns.get("uscc.label");
   const FoldedText folded(text);
@@ -259,8 +264,7 @@ std::vector<UsccCandidate> find_uscc_candidates(const PatternSet& patterns,
 
   size_t pos = 0;
   re2::StringPiece m;
-  while (pos < f.size() &&
-         run_re.Match(f, pos, f.size(), RE2::UNANCHORED, &m, 1)) {
+  while (pos < f.size() && run_re.Match(f, pos, f.size(), RE2::UNANCHORED, &m, 1)) {
     const size_t run_begin = static_cast<size_t>(m.data() - f.data());
     const size_t run_end = run_begin + m.size();
     pos = run_end > run_begin ? run_end : run_begin + 1;
@@ -289,7 +293,8 @@ std::vector<UsccCandidate> find_uscc_candidates(const PatternSet& patterns,
       }
       const size_t b = groups[g].begin, e = groups[h - 1].end;
       std::string compact;
-      for (size_t k = g; k < h; ++k) compact.append(f, groups[k].begin, groups[k].end - groups[k].begin);
+      for (size_t k = g; k < h; ++k)
+        compact.append(f, groups[k].begin, groups[k].end - groups[k].begin);
       const std::string norm = normalise(compact);
       if (!has_code_shape(norm) || is_resident_id_number(norm)) {
         ++g;

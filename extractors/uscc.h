@@ -55,14 +55,14 @@ UsccValidation validate_uscc(std::string_view code);
 
 // One code as found in a text (or given to repair_uscc).
 struct UsccCandidate {
-  std::string raw;         // the characters as they stand in the input, spaces included
-  std::string code;        // the normalised code, repaired when needed; empty when invalid
-  bool valid = false;      // code passes every check (possibly after one repair)
-  bool repaired = false;   // one OCR confusion was corrected to make it valid
-  bool labelled = false;   // a 统一社会信用代码/社会信用代码/信用代码 label stands before it
+  std::string raw;        // the characters as they stand in the input, spaces included
+  std::string code;       // the normalised code, repaired when needed; empty when invalid
+  bool valid = false;     // code passes every check (possibly after one repair)
+  bool repaired = false;  // one OCR confusion was corrected to make it valid
+  bool labelled = false;  // a 统一社会信用代码/社会信用代码/信用代码 label stands before it
   UsccError error = UsccError::kNone;  // for an invalid candidate: what the unrepaired code broke
-  std::string reason;      // English: why valid/invalid, which repair was made
-  size_t begin = 0, end = 0;  // byte span of `raw` in the input
+  std::string reason;                  // English: why valid/invalid, which repair was made
+  size_t begin = 0, end = 0;           // byte span of `raw` in the input
 };
 
 // Validates `raw` (normalised as in validate_uscc) and, when it fails, tries every single

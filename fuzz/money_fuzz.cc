@@ -17,7 +17,8 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   const PatternSet& p = fuzz::patterns();
-  for (MoneyUnit unit : {MoneyUnit::kYuan, MoneyUnit::kThousandYuan, MoneyUnit::kWan, MoneyUnit::kYi}) {
+  for (MoneyUnit unit :
+       {MoneyUnit::kYuan, MoneyUnit::kThousandYuan, MoneyUnit::kWan, MoneyUnit::kYi}) {
     if (auto a = parse_money(p, text, unit)) fuzz::require_span(text, a->begin, a->end, a->raw);
     (void)decimal_to_fen(text, unit);
   }

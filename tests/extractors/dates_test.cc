@@ -1,6 +1,7 @@
+#include "extractors/dates.h"
+
 #include <doctest/doctest.h>
 
-#include "extractors/dates.h"
 #include "test_schemas.h"
 
 using namespace shenbao;
@@ -19,15 +20,15 @@ TEST_CASE("parse_date reads the numeric forms of documents") {
   CHECK(iso_of("2025.05.26") == "2025-05-26");
   CHECK(iso_of("2025/5/26") == "2025-05-26");
   CHECK(iso_of("2025年05月06号") == "2025-05-06");
-  CHECK(iso_of("2025 年 5 月 26 日") == "2025-05-26");  // OCR spaces
+  CHECK(iso_of("2025 年 5 月 26 日") == "2025-05-26");    // OCR spaces
   CHECK(iso_of("２０２５年５月２６日") == "2025-05-26");  // full width
 }
 
 TEST_CASE("parse_date reads Chinese numerals") {
   CHECK(iso_of("二〇二五年五月二十六日") == "2025-05-26");
   CHECK(iso_of("二零二四年十二月三十一日") == "2024-12-31");
-  CHECK(iso_of("二○二五年一月十日") == "2025-01-10");   // ○ for 〇
-  CHECK(iso_of("二O二三年十月一日") == "2023-10-01");    // OCR's letter O
+  CHECK(iso_of("二○二五年一月十日") == "2025-01-10");  // ○ for 〇
+  CHECK(iso_of("二O二三年十月一日") == "2023-10-01");  // OCR's letter O
   CHECK(iso_of("二〇二五年二月二十八日") == "2025-02-28");
 }
 

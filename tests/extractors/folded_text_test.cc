@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "extractors/folded_text.h"
+
+#include <doctest/doctest.h>
 
 using namespace shenbao;
 
@@ -17,7 +17,9 @@ TEST_CASE("FoldedText folds full width and maps offsets back to the original") {
 TEST_CASE("FoldedText maps an invalid byte to its single original byte") {
   const std::string original = std::string("a\xff") + "１";
   const FoldedText f(original);
-  CHECK(f.text() == "a\xEF\xBF\xBD" "1");  // U+FFFD then '1'
+  CHECK(f.text() ==
+        "a\xEF\xBF\xBD"
+        "1");  // U+FFFD then '1'
   CHECK(f.original_offset(1) == 1);
   CHECK(f.original_offset(4) == 2);
   CHECK(f.raw(4, 5) == "１");

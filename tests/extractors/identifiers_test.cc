@@ -1,13 +1,15 @@
+#include "extractors/identifiers.h"
+
 #include <doctest/doctest.h>
 
-#include "extractors/identifiers.h"
 #include "test_schemas.h"
 
 using namespace shenbao;
 using shenbao::testing::patterns;
 
 TEST_CASE("parse_filing_number reads a pinyin filing number with a 备案 label") {
-  const auto n = parse_filing_number(patterns(), "生成式人工智能服务备案号：Shanghai-XiaoMou-202405230046");
+  const auto n =
+      parse_filing_number(patterns(), "生成式人工智能服务备案号：Shanghai-XiaoMou-202405230046");
   REQUIRE(n);
   CHECK(n->number == "Shanghai-XiaoMou-202405230046");
   CHECK(n->kind == FilingKind::kFiling);
@@ -15,7 +17,8 @@ TEST_CASE("parse_filing_number reads a pinyin filing number with a 备案 label"
 }
 
 TEST_CASE("parse_filing_number reads a registration by its 登记 label") {
-  const auto n = parse_filing_number(patterns(), "已完成生成式人工智能服务登记，登记编号 Shanghai-MouMouZhiNeng-202409150012");
+  const auto n = parse_filing_number(
+      patterns(), "已完成生成式人工智能服务登记，登记编号 Shanghai-MouMouZhiNeng-202409150012");
   REQUIRE(n);
   CHECK(n->number == "Shanghai-MouMouZhiNeng-202409150012");
   CHECK(n->kind == FilingKind::kRegistration);
@@ -30,7 +33,8 @@ TEST_CASE("parse_filing_number takes the word nearest before the number") {
 }
 
 TEST_CASE("parse_filing_number reads the CAC algorithm filing number") {
-  const auto n = parse_filing_number(patterns(), "算法备案编号：网信算备310117123456789012345678号");
+  const auto n =
+      parse_filing_number(patterns(), "算法备案编号：网信算备310117123456789012345678号");
   REQUIRE(n);
   CHECK(n->number == "网信算备310117123456789012345678号");
   CHECK(n->kind == FilingKind::kFiling);
@@ -43,7 +47,8 @@ TEST_CASE("parse_filing_number tolerates OCR spaces and full width") {
   n = parse_filing_number(patterns(), "网信算备 3101 1712 3456 7890 1234 5678 号");
   REQUIRE(n);
   CHECK(n->number == "网信算备310117123456789012345678号");
-  n = parse_filing_number(patterns(), "备案编号：Ｓｈａｎｇｈａｉ－ＸｉａｏＭｏｕ－２０２４０５２３００４６");
+  n = parse_filing_number(patterns(),
+                          "备案编号：Ｓｈａｎｇｈａｉ－ＸｉａｏＭｏｕ－２０２４０５２３００４６");
   REQUIRE(n);
   CHECK(n->number == "Shanghai-XiaoMou-202405230046");
   CHECK(n->raw == "Ｓｈａｎｇｈａｉ－ＸｉａｏＭｏｕ－２０２４０５２３００４６");

@@ -1,6 +1,7 @@
+#include "extractors/money.h"
+
 #include <doctest/doctest.h>
 
-#include "extractors/money.h"
 #include "test_schemas.h"
 
 using namespace shenbao;
@@ -33,7 +34,7 @@ TEST_CASE("decimal_to_fen rounds more decimals than the unit holds half up") {
   CHECK(rounded);
   CHECK(decimal_to_fen("1.00500", MoneyUnit::kYuan) == 101);
   CHECK(decimal_to_fen("1.0000", MoneyUnit::kYuan, &rounded) == 100);
-  CHECK_FALSE(rounded);  // only zeros dropped
+  CHECK_FALSE(rounded);                                       // only zeros dropped
   CHECK(decimal_to_fen("-1.005", MoneyUnit::kYuan) == -101);  // half away from zero
   CHECK(decimal_to_fen("0.0000005", MoneyUnit::kWan) == 1);
 }
@@ -74,7 +75,7 @@ TEST_CASE("parse_money reads negatives in parentheses and with a minus sign") {
   CHECK(fen_of("（1,234.00）") == -123400);
   CHECK(fen_of("-1,234.00") == -123400);
   CHECK(fen_of("－1,234.00") == -123400);  // full-width minus
-  CHECK(fen_of("−56.70") == -5670);         // U+2212
+  CHECK(fen_of("−56.70") == -5670);        // U+2212
   CHECK(fen_of("(12.5)", MoneyUnit::kWan) == -12500000);
 }
 

@@ -1,6 +1,7 @@
+#include "extractors/place.h"
+
 #include <doctest/doctest.h>
 
-#include "extractors/place.h"
 #include "test_schemas.h"
 
 using namespace shenbao;
@@ -13,9 +14,8 @@ TEST_CASE("in_songjiang is true for a 松江区 address") {
 
 TEST_CASE("in_songjiang is true for a Songjiang town or street without the district") {
   for (const char* a : {"上海市九亭镇某路1号", "泗泾镇望东中路", "车墩镇", "新桥镇", "洞泾镇",
-                        "佘山镇", "小昆山镇", "石湖荡镇", "新浜镇", "叶榭镇", "泖港镇",
-                        "岳阳街道", "永丰街道", "方松街道", "中山街道", "广富林街道",
-                        "九里亭街道"}) {
+                        "佘山镇", "小昆山镇", "石湖荡镇", "新浜镇", "叶榭镇", "泖港镇", "岳阳街道",
+                        "永丰街道", "方松街道", "中山街道", "广富林街道", "九里亭街道"}) {
     CAPTURE(a);
     CHECK(in_songjiang(places(), a) == true);
   }

@@ -1,6 +1,7 @@
+#include "extractors/quantities.h"
+
 #include <doctest/doctest.h>
 
-#include "extractors/quantities.h"
 #include "test_schemas.h"
 
 using namespace shenbao;
@@ -87,7 +88,9 @@ TEST_CASE("parse_parameter_count refuses to guess between figures without a keyw
 }
 
 TEST_CASE("parse_parameter_count refuses a figure far from the keyword") {
-  CHECK_FALSE(count_of("参数量：详见技术报告第三章所述内容，此处不再赘述具体数字，另外公司拥有两千亿级别的市场前景"));
+  CHECK_FALSE(
+      count_of("参数量：详见技术报告第三章所述内容，此处不再赘述具体数字，另外公司拥有两千亿级别的"
+               "市场前景"));
 }
 
 TEST_CASE("find_parameter_counts returns spans into the original text") {

@@ -1,6 +1,7 @@
+#include "extractors/uscc.h"
+
 #include <doctest/doctest.h>
 
-#include "extractors/uscc.h"
 #include "test_schemas.h"
 
 using namespace shenbao;
