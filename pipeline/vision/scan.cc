@@ -29,25 +29,44 @@ Image suppress_red(const Image& rgb, const SuppressRedOptions& options) {
   gray.height = rgb.height;
   gray.channels = 1;
   gray.dpi = rgb.dpi;
-  const size_t n = static_cast<size_t>(rgb.width) * rgb.height;
-  gray.pixels.resize(n);
-  const uint8_t* p = rgb.pixels.data();
-  uint8_t* out = gray.pixels.data();
-  if (options.method == RedSuppression::kRedChannel) {
-    for (size_t i = 0; i < n; ++i, p += 3) out[i] = p[0];
-    return gray;
-  }
-  for (size_t i = 0; i < n; ++i, p += 3) {
+  gray.pixels.resize(static_cast<size_t>(rgb.width) * rgb.height);
+
+  auto luminance = [](const uint8_t* p) {
+    return static_cast<uint8_t>((299 * p[0] + 587 * p[1] + 114 * p[2] + 500) / 1000);
+  };
+  auto suppressed = [&](const uint8_t* p) -> uint8_t {
+    if (options.method == RedSuppression::kRedChannel) return p[0];
     const int r = p[0], g = p[1], b = p[2];
     const int mx = std::max({r, g, b});
     const int chroma = mx - std::min({r, g, b});
-    if (chroma >= options.min_chroma &&
+    if (chroma > 0 && chroma >= options.min_chroma &&
         vision_internal::in_red_band(vision_internal::hue_degrees(r, g, b, mx, chroma),
                                      options.red_hue_low, options.red_hue_high)) {
-      out[i] = 255;
-    } else {
-      out[i] = static_cast<uint8_t>((299 * r + 587 * g + 114 * b + 500) / 1000);
+      return 255;
     }
+    return luminance(p);
+  };
+  // Rows [y0, y1) × columns [x0, x1) through `f`.
+  auto convert = [&](int x0, int y0, int x1, int y1, auto f) {
+    for (int y = y0; y < y1; ++y) {
+      const size_t row = static_cast<size_t>(y) * rgb.width;
+      const uint8_t* p = rgb.pixels.data() + (row + x0) * 3;
+      uint8_t* out = gray.pixels.data() + row + x0;
+      for (int x = x0; x < x1; ++x, p += 3) *out++ = f(p);
+    }
+  };
+
+  if (options.regions.empty()) {
+    convert(0, 0, rgb.width, rgb.height, suppressed);
+    return gray;
+  }
+  convert(0, 0, rgb.width, rgb.height, luminance);
+  for (const Box& box : options.regions) {
+    const int x0 = std::clamp(static_cast<int>(std::floor(box.x0)), 0, rgb.width);
+    const int y0 = std::clamp(static_cast<int>(std::floor(box.y0)), 0, rgb.height);
+    const int x1 = std::clamp(static_cast<int>(std::ceil(box.x1)), 0, rgb.width);
+    const int y1 = std::clamp(static_cast<int>(std::ceil(box.y1)), 0, rgb.height);
+    if (x0 < x1 && y0 < y1) convert(x0, y0, x1, y1, suppressed);
   }
   return gray;
 }

@@ -44,7 +44,7 @@ struct SealOptions {
   double work_dpi = 75;
 
   // Colour classification of a reduced pixel (r, g, b in 0..255; chroma = max − min).
-  int min_chroma = 40;           // below: grey, black or paper, never seal ink
+  int min_chroma = 30;           // below: grey, black or paper, never seal ink
   int min_value = 70;            // max(r, g, b) below this: too dark to tell a colour
   double red_hue_low = 330;      // a hue (degrees) at or above this ...
   double red_hue_high = 25;      // ... or at or below this is red ink (red, pink, orange-red)

@@ -257,7 +257,8 @@ class PageCanvas {
                       true);
   }
 
-  // Scanner-like degradation: a slightly warm paper tint and uniform noise of ± amplitude.
+  // Scanner-like degradation: a slightly warm paper tint, uniform brightness noise of
+  // ± amplitude and colour noise of ± amplitude / 2 per channel.
   void scan_noise(int amplitude, unsigned seed) {
     cairo_surface_flush(surface_);
     // xorshift32: a fast generator, good enough for noise.
@@ -277,7 +278,9 @@ class PageCanvas {
         const uint32_t v = row[x];
         const int n = noise();
         auto ch = [&](int shift, int tint) {
-          const int c = static_cast<int>((v >> shift) & 0xff) + n + tint;
+          // Brightness noise shared by the channels, plus half as much per channel
+          // (colour noise, as a scanner's sensor rows differ).
+          const int c = static_cast<int>((v >> shift) & 0xff) + n + noise() / 2 + tint;
           return static_cast<uint32_t>(c < 0 ? 0 : c > 255 ? 255 : c) << shift;
         };
         row[x] = ch(16, 0) | ch(8, -4) | ch(0, -10);

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "pipeline/vision/seal.h"
 #include "tests/vision/page_drawing.h"
 
 using namespace shenbao;
@@ -101,6 +102,27 @@ TEST_CASE("suppress_red: text under a seal reads as without the seal, the ring t
     CHECK(gray_at_mm(gray, 150, 131) < 80);         // black bar inside the seal
     CHECK(dark_disagreement(reference, gray) < 0.15);
   }
+}
+
+TEST_CASE("suppress_red limited to the seals' boxes keeps a red header's rule dark") {
+  PageCanvas page(kDpi);
+  page.text(18, 22, "上海市松江区数据局文件", 17, kTitleRed, true, 1);
+  page.rule(15, 50, 195, 50, 1.0, kTitleRed);
+  text_page(page);
+  stamp(page);
+  const Image rgb = page.image();
+  const std::vector<Seal> seals = detect_seals(rgb);
+  REQUIRE(seals.size() == 1);
+
+  SuppressRedOptions whole_page;
+  const Image everywhere = suppress_red(rgb, whole_page);
+  CHECK(gray_at_mm(everywhere, 100, 50) > 200);  // the red rule is gone
+  SuppressRedOptions in_seals;
+  in_seals.regions = {seals[0].box};
+  const Image only_seals = suppress_red(rgb, in_seals);
+  CHECK(gray_at_mm(only_seals, 100, 50) < 128);                            // the red rule stays
+  CHECK(gray_at_mm(only_seals, kSealX + kSealD / 2 - 0.6, kSealY) > 200);  // the ring goes
+  CHECK(gray_at_mm(only_seals, 150, 131) < 80);  // black under the seal stays
 }
 
 TEST_CASE("suppress_red passes a grey image through and refuses malformed ones") {
