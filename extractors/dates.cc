@@ -91,20 +91,56 @@ int chinese_small(std::string_view s) {
   return tens * 10 + ones;
 }
 
-// The folded text may not continue a number right before or after [b, e).
-bool standalone(const std::string& f, size_t b, size_t e) {
-  if (b > 0 && (is_digit(f[b - 1]) || ((f[b - 1] == '.' || f[b - 1] == '-' || f[b - 1] == '/') &&
-                                       b > 1 && is_digit(f[b - 2]))))
-    return false;
+// How a match must stand apart from the digits around it.
+enum class Around {
+  kAny,        // 二〇二五年…日: nothing to check
+  kNoDigits,   // 2025年5月26日: no digit right before (12025年…)
+  kSeparated,  // 2025-05-26: no digit run continuing it through a separator (1.2025.05.26.3)
+};
+
+bool is_separator(char c) { return c == '.' || c == '-' || c == '/'; }
+
+// f[0, end) ends with \d{4}[-./]\d{1,2}[-./]\d{1,2}: a date just before a range dash.
+bool ends_with_numeric_date(const std::string& f, size_t end) {
+  size_t i = end;
+  for (int part = 0; part < 2; ++part) {
+    size_t n = 0;
+    while (i > 0 && is_digit(f[i - 1]) && n < 3) --i, ++n;
+    if (n < 1 || n > 2 || i == 0 || !is_separator(f[i - 1])) return false;
+    --i;
+  }
+  size_t n = 0;
+  while (i > 0 && is_digit(f[i - 1])) --i, ++n;
+  return n == 4;
+}
+
+// f[begin, …) starts with \d{4}[-./]: a date just after a range dash.
+bool starts_numeric_date(const std::string& f, size_t begin) {
+  for (size_t k = 0; k < 4; ++k) {
+    if (begin + k >= f.size() || !is_digit(f[begin + k])) return false;
+  }
+  return begin + 4 < f.size() && is_separator(f[begin + 4]);
+}
+
+bool stands_apart(const std::string& f, size_t b, size_t e, Around around) {
+  if (around == Around::kAny) return true;
+  if (b > 0 && is_digit(f[b - 1])) return false;
+  if (around == Around::kNoDigits) return true;
   if (e < f.size() && is_digit(f[e])) return false;
-  if (e + 1 < f.size() && (f[e] == '.' || f[e] == '-' || f[e] == '/') && is_digit(f[e + 1]))
+  // A separator with digits beyond continues the number, except a '-' between two dates
+  // (查询期间 2023.05.26-2025.05.26).
+  if (b > 1 && is_separator(f[b - 1]) && is_digit(f[b - 2]) &&
+      !(f[b - 1] == '-' && ends_with_numeric_date(f, b - 1)))
+    return false;
+  if (e + 1 < f.size() && is_separator(f[e]) && is_digit(f[e + 1]) &&
+      !(f[e] == '-' && starts_numeric_date(f, e + 1)))
     return false;
   return true;
 }
 
 void collect(const FoldedText& folded, const RE2& re, int groups,
              const std::function<std::optional<Date>(const re2::StringPiece*)>& to_date,
-             bool check_digits_around, std::vector<DateMatch>& out) {
+             Around around, std::vector<DateMatch>& out) {
   const std::string& f = folded.text();
   std::vector<re2::StringPiece> g(static_cast<size_t>(groups) + 1);
   for (size_t pos = 0;
@@ -112,7 +148,7 @@ void collect(const FoldedText& folded, const RE2& re, int groups,
     const size_t b = static_cast<size_t>(g[0].data() - f.data());
     const size_t e = b + g[0].size();
     pos = e > b ? e : b + 1;
-    if (check_digits_around && !standalone(f, b, e)) continue;
+    if (!stands_apart(f, b, e, around)) continue;
     const auto date = to_date(g.data());
     if (!date) continue;
     out.push_back({*date, std::string(folded.raw(b, e)), folded.original_offset(b),
@@ -147,20 +183,20 @@ std::vector<DateMatch> find_dates(const PatternSet& patterns, std::string_view t
       [&](const re2::StringPiece* g) {
         return make(to_int(view(g[1])), to_int(view(g[2])), to_int(view(g[3])));
       },
-      true, found);
+      Around::kNoDigits, found);
   collect(
       folded, patterns.get("date.ymd_sep"), 5,
       [&](const re2::StringPiece* g) -> std::optional<Date> {
         if (view(g[2]) != view(g[4])) return std::nullopt;  // 2025-05/26
         return make(to_int(view(g[1])), to_int(view(g[3])), to_int(view(g[5])));
       },
-      true, found);
+      Around::kSeparated, found);
   collect(
       folded, patterns.get("date.chinese"), 3,
       [&](const re2::StringPiece* g) {
         return make(chinese_year(view(g[1])), chinese_small(view(g[2])), chinese_small(view(g[3])));
       },
-      false, found);
+      Around::kAny, found);
   std::sort(found.begin(), found.end(), [](const DateMatch& a, const DateMatch& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
   });

@@ -52,8 +52,23 @@ TEST_CASE("parse_date refuses mixed separators and longer digit runs") {
   CHECK(iso_of("12025-05-26") == "");
   CHECK(iso_of("2025-05-261") == "");
   CHECK(iso_of("v1.2025.05.26.3") == "");
+  CHECK(iso_of("2025-05-26-1") == "");
+  CHECK(iso_of("12025年5月26日") == "");
   CHECK(iso_of("电话021-57821234") == "");
   CHECK(iso_of("") == "");
+}
+
+TEST_CASE("find_dates reads both ends of a date range") {
+  auto all = find_dates(patterns(), "查询期间 2023.05.26-2025.05.26");
+  REQUIRE(all.size() == 2);
+  CHECK(all[0].date.iso() == "2023-05-26");
+  CHECK(all[1].date.iso() == "2025-05-26");
+  all = find_dates(patterns(), "2023年5月26日-2025年5月25日");
+  REQUIRE(all.size() == 2);
+  CHECK(all[1].date.iso() == "2025-05-25");
+  all = find_dates(patterns(), "2024-01-01~2024-12-31");
+  REQUIRE(all.size() == 2);
+  CHECK(all[1].date.iso() == "2024-12-31");
 }
 
 TEST_CASE("find_dates returns every date with its span in the original text") {
