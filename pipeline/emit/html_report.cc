@@ -198,12 +198,17 @@ std::string attention(const Ctx& c) {
   block("att-unsealed", c.t("未盖公章", "Not sealed"), unsealed);
   if (other_errors + other_warnings > 0) {
     out += "<p class=\"att-more\"><a href=\"#findings\">";
+    std::vector<std::string> parts;
     if (c.lang == Lang::kEn) {
-      out += "Also " + std::to_string(other_errors) + " error(s) and " +
-             std::to_string(other_warnings) + " warning(s) to check: see the findings below.";
+      if (other_errors) parts.push_back(std::to_string(other_errors) + " error(s)");
+      if (other_warnings) parts.push_back(std::to_string(other_warnings) + " warning(s)");
+      out += "Also " + parts[0] + (parts.size() > 1 ? " and " + parts[1] : "") +
+             " to check: see the findings below.";
     } else {
-      out += "另有 " + std::to_string(other_errors) + " 个错误、" + std::to_string(other_warnings) +
-             " 个警告需人工核对，见下方“问题清单”。";
+      if (other_errors) parts.push_back(std::to_string(other_errors) + " 个错误");
+      if (other_warnings) parts.push_back(std::to_string(other_warnings) + " 个警告");
+      out += "另有 " + parts[0] + (parts.size() > 1 ? "、" + parts[1] : "") +
+             "需人工核对，见下方“问题清单”。";
     }
     out += "</a></p>\n";
   }
@@ -559,13 +564,18 @@ std::vector<std::string> computed_steps(const Ctx& c, const std::vector<CostSum>
       }
       int64_t eligible = 0;
       if (__builtin_add_overflow(other, counted, &eligible)) eligible = INT64_MAX;
-      if (std::optional<int64_t> recorded = get_int(at(subsidy, "eligible_cost_fen"))) {
-        eligible = *recorded;
-      }
       steps.push_back(en ? "Eligible R&D cost: " + format_money(other) + " + " +
                                format_money(counted) + " = " + format_money(eligible)
                          : "可计入研发成本：" + format_money(other) + "＋" + format_money(counted) +
                                "＝" + format_money(eligible));
+      // The record's figure is the one that counts; say so when it differs.
+      const std::optional<int64_t> recorded = get_int(at(subsidy, "eligible_cost_fen"));
+      if (recorded && *recorded != eligible) {
+        eligible = *recorded;
+        steps.push_back(en ? "The record's eligible cost is " + format_money(eligible) +
+                                 "; it is used below"
+                           : "记录的可计入成本为" + format_money(eligible) + "，以下按此计算");
+      }
       rate_and_cap(eligible);
     }
   } else if (basis == "industry_tiers") {
@@ -797,6 +807,9 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 
 std::string value_html(const Ctx& c, const std::string& path, const json& v) {
   if (v.is_null()) return std::string("<span class=\"muted\">") + c.t("未找到", "not found") + "</span>";
+  if (path == "investment.rows" && v.is_array()) {
+    return "<a href=\"#award\">" + std::to_string(v.size()) + "</a>";
+  }
   if (ends_with(path, "_fen")) {
     if (auto fen = get_int(v)) return esc(format_money(*fen));
   }
@@ -870,10 +883,16 @@ std::string facts_section(const Ctx& c) {
     }
     for (auto it = group.begin(); it != group.end(); ++it) {
       const std::string path = key + "." + it.key();
-      if (key == "investment" && it.key() == "rows") continue;  // shown under the award
+      if (path == "investment.rows") continue;  // listed under the award, counted below
       const bool known = std::any_of(fields.begin(), fields.end(),
                                      [&](const auto& f) { return f.first == path; });
       if (!known) fields.emplace_back(path, path);
+    }
+    const json& rows = at(group, "rows");
+    const bool has_rows = key == "investment" && rows.is_array() && !rows.empty();
+    if (has_rows) {
+      fields.emplace_back("investment.rows",
+                          T(c.lang, "明细行数（见补助测算）", "Rows (see the award calculation)"));
     }
     if (fields.empty()) continue;
     const bool nothing_found = std::all_of(fields.begin(), fields.end(), [&](const auto& f) {
@@ -1060,12 +1079,12 @@ std::string footer(const Ctx& c) {
 
 std::string_view report_css() {
   return R"CSS(
-.banner{display:grid;grid-template-columns:170px 1fr auto;gap:0;border-radius:8px;
+.banner{display:grid;grid-template-columns:auto 1fr auto;gap:0;border-radius:8px;
 overflow:hidden;border:2px solid currentColor;margin-bottom:14px}
 .b-complete{color:var(--ok)}.b-incomplete{color:var(--warn)}.b-ineligible{color:var(--bad)}
 .b-needs_review{color:var(--info)}.b-unknown{color:var(--muted)}
 .verdict-box{background:currentColor;display:flex;flex-direction:column;justify-content:center;
-padding:14px 16px}
+padding:14px 18px;min-width:150px;max-width:260px}
 .verdict-label,.verdict-word{color:#fff}
 .verdict-label{font-size:12px;opacity:.9}
 .verdict-word{font-size:26px;font-weight:700;line-height:1.2}
@@ -1142,7 +1161,11 @@ ul.sections{margin:2px 0 0;padding-left:16px;font-size:12.5px}
 @media print{
 .sect.pb{break-before:page}
 .banner{break-inside:avoid}
+.verdict-box{min-width:0;padding:10px 12px}
+.verdict-word{font-size:18px}
 .thumb{width:30%}
+table.findings th:nth-child(1){width:42%}table.findings th:nth-child(4){width:17%}
+td.code{font-size:7pt}
 }
 )CSS";
 }

@@ -216,8 +216,8 @@ inline Submission ascii_submission() {
   };
   s.subsidy.rate = 0.5;
   s.subsidy.cap_fen = yuan(20'000'000);
-  s.subsidy.eligible_cost_fen = yuan(12'000'000);
-  s.subsidy.max_award_fen = yuan(6'000'000);
+  s.subsidy.eligible_cost_fen = 1'285'714'285;
+  s.subsidy.max_award_fen = 642'857'142;
   s.subsidy.requested_fen = yuan(30'000'000);
   s.subsidy.steps = {"研发成本按类别：硬件设施4,000,000.00元"};  // Chinese: not for English
   s.verdict = "ineligible";

@@ -166,6 +166,16 @@ TEST_CASE("report_computes_award_steps_with_the_hardware_cap_when_none_are_recor
   CHECK(award.find("未超过最高补助¥20,000,000.00（三（一）2）") != std::string::npos);
 }
 
+TEST_CASE("report_says_when_the_recorded_eligible_cost_differs_from_the_rows") {
+  Submission s = incomplete_submission();
+  s.subsidy.eligible_cost_fen = yuan(10'000'000);
+  const std::string award = section(render(s, Lang::kEn), "award");
+  CHECK(award.find("= ¥12,857,142.85") != std::string::npos);
+  CHECK(award.find("The record&#39;s eligible cost is ¥10,000,000.00; it is used below") !=
+        std::string::npos);
+  CHECK(award.find("¥10,000,000.00 × 50% = ¥5,000,000.00") != std::string::npos);
+}
+
 TEST_CASE("report_shows_the_recorded_award_steps_in_chinese") {
   Submission s = incomplete_submission();
   s.subsidy.steps = {"第一步：记录的计算过程", "最高可给予补助6,428,571.42元"};
@@ -190,6 +200,9 @@ TEST_CASE("report_shows_extracted_facts_with_evidence_and_marks_uncertain_ones")
   CHECK(facts.find("⚠ 待核对", code) < facts.find("</tr>", code));
   CHECK(facts.find("1300亿") != std::string::npos);  // parameters in Chinese units
   CHECK(facts.find("未找到") != std::string::npos);   // null values say so
+  // A group with nothing found is one line; the investment rows are counted, not "not found".
+  CHECK(facts.find("信用报告 <span class=\"muted\">— 均未找到</span>") != std::string::npos);
+  CHECK(facts.find("明细行数（见补助测算）</td><td><a href=\"#award\">4</a>") != std::string::npos);
 }
 
 TEST_CASE("report_inventory_lists_every_document") {
@@ -302,7 +315,10 @@ TEST_CASE("english_report_of_ascii_data_holds_no_chinese_at_all") {
         std::string::npos);
   // English award steps, computed (the recorded ones are Chinese).
   CHECK(html.find("Hardware ¥4,000,000.00 is over its limit") != std::string::npos);
-  CHECK(html.find("Largest award: ¥6,000,000.00") != std::string::npos);
+  CHECK(html.find("Eligible R&amp;D cost: ¥9,000,000.00 + ¥3,857,142.85 = ¥12,857,142.85") !=
+        std::string::npos);
+  CHECK(html.find("Largest award: ¥6,428,571.42") != std::string::npos);
+  CHECK(html.find("Also 3 warning(s) to check") != std::string::npos);  // no "0 error(s)"
   CHECK(html.find(">Ineligible<") != std::string::npos);
 }
 
