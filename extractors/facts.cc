@@ -8,7 +8,9 @@
 #include <nlohmann/json.hpp>
 
 #include "extractors/dates.h"
+#include "extractors/audit.h"
 #include "extractors/identifiers.h"
+#include "extractors/investment.h"
 #include "extractors/labelled.h"
 #include "extractors/money.h"
 #include "extractors/quantities.h"
@@ -81,6 +83,7 @@ class Extractor {
     read_parameters();
     read_industries();
     read_security();
+    read_tables();
   }
 
  private:
@@ -163,6 +166,7 @@ class Extractor {
     auto it = rules_.fields.fields.find(name);
     if (it == rules_.fields.fields.end()) return std::nullopt;
     const FieldRule& rule = it->second;
+    if (!applies(rule.categories)) return std::nullopt;
     for (const MaterialView* v : views_for(rule.materials)) {
       for (const LabelledValue& lv :
            find_all_labelled_values(v->doc, rule.labels, rules_.fields.stop_labels)) {
@@ -170,6 +174,40 @@ class Extractor {
         if (!value) continue;
         s_.extracted.evidence[name] = evidence_of(lv, v->index);
         return value;
+      }
+    }
+    return std::nullopt;
+  }
+
+  // True when a field limited to `categories` applies to this bundle's category.
+  bool applies(const std::vector<std::string>& categories) const {
+    return categories.empty() ||
+           std::find(categories.begin(), categories.end(), s_.category) != categories.end();
+  }
+
+  // A money value in running text: a prose phrase followed (within a few characters) by an
+  // amount with its unit. Lines are joined so a phrase broken by a line wrap still matches.
+  std::optional<int64_t> money_in_prose(const std::string& name) {
+    auto it = rules_.fields.fields.find(name);
+    if (it == rules_.fields.fields.end() || !applies(it->second.categories)) return std::nullopt;
+    for (const MaterialView* v : views_for(it->second.materials)) {
+      for (const Page& p : v->doc.pages) {
+        std::string joined;
+        for (const Line& l : p.lines) joined += normalise_for_compare(l.text());
+        for (const std::string& phrase : it->second.prose) {
+          const std::string folded = normalise_for_compare(phrase);
+          for (size_t at = joined.find(folded); at != std::string::npos;
+               at = joined.find(folded, at + 1)) {
+            const size_t from = at + folded.size();
+            for (const MoneyAmount& m : find_money_amounts(patterns(), joined.substr(from, 60))) {
+              if (m.begin > 9) break;  // the amount must follow the phrase closely
+              Evidence e{docs_[v->index].path, p.number, joined.substr(at, folded.size() + m.end),
+                         std::nullopt, page_uncertain(docs_[v->index], p.number)};
+              s_.extracted.evidence[name] = e;
+              return m.fen;
+            }
+          }
+        }
       }
     }
     return std::nullopt;
@@ -200,10 +238,10 @@ class Extractor {
 
   std::optional<int64_t> money_field(const std::string& name) {
     return field<int64_t>(name, [this](const std::string& value, const LabelledValue& lv) {
-      // Prefer the amount on the label's own line; uppercase and digits both count.
-      auto amount = parse_money(patterns(), value);
+      // A bare number takes the unit the label states ("申请金额（万元）：1937.00").
+      const MoneyUnit unit = find_money_unit(patterns(), lv.snippet).value_or(MoneyUnit::kYuan);
+      auto amount = parse_money(patterns(), value, unit);
       if (!amount) return std::optional<int64_t>();
-      (void)lv;
       return std::optional<int64_t>(amount->fen);
     });
   }
@@ -222,12 +260,17 @@ class Extractor {
     x.license.legal_representative = name_field("license.legal_representative");
     x.application.project_name = text_field("application.project_name");
     x.application.requested_fen = money_field("application.requested_fen");
+    if (!x.application.requested_fen) x.application.requested_fen = money_in_prose("application.requested_fen");
     x.application.date = date_field("application.date");
     x.credit.report_date = date_field("credit.report_date");
     x.project.total_investment_fen = money_field("project.total_investment_fen");
+    if (!x.project.total_investment_fen) {
+      x.project.total_investment_fen = money_in_prose("project.total_investment_fen");
+    }
     x.security.product_name = text_field("security.product_name");
     x.security.lab_name = text_field("security.lab_name");
     x.security.test_fee_fen = money_field("security.test_fee_fen");
+    if (!x.security.test_fee_fen) x.security.test_fee_fen = money_in_prose("security.test_fee_fen");
 
     Applicant& a = s_.applicant;
     a.address = x.license.address ? x.license.address : text_field("application.address");
@@ -448,6 +491,7 @@ class Extractor {
   }
 
   void read_filing() {
+    if (!applies(rules_.fields.filing_categories)) return;
     for (const MaterialView* v :
          views_for({"eligibility_proof", "project_report", "application_form", "other"})) {
       for (const Page& p : v->doc.pages) {
@@ -492,6 +536,7 @@ class Extractor {
 
   void read_industries() {
     const auto& rules = rules_.fields.adaptation;
+    if (!applies(rules.categories)) return;
     for (const MaterialView* v : views_for({"eligibility_proof", "project_report", "application_form"})) {
       for (const LabelledValue& lv :
            find_all_labelled_values(v->doc, rules.labels, rules_.fields.stop_labels)) {
@@ -532,6 +577,7 @@ class Extractor {
 
   void read_security() {
     const auto& rules = rules_.fields.security;
+    if (!applies(rules_.fields.fields.at("security.test_fee_fen").categories)) return;
     for (const MaterialView* v : views_for({"eligibility_proof", "project_report", "application_form"})) {
       const std::string text = normalise_for_compare(v->doc.text());
       for (const std::string& w : rules.retest_words) {
@@ -547,6 +593,20 @@ class Extractor {
         }
       }
     }
+  }
+
+  // The investment table and the audited statements (extractors/investment, audit).
+  void read_tables() {
+    auto docs_of = [this](const std::string& material) {
+      std::vector<const Document*> out;
+      auto it = views_.find(material);
+      if (it != views_.end()) {
+        for (const MaterialView& v : it->second) out.push_back(&v.doc);
+      }
+      return out;
+    };
+    extract_investment(docs_of("investment_table"), patterns(), rules_.tables, s_.extracted);
+    extract_audit(docs_of("audit_report"), patterns(), rules_.tables, s_.extracted);
   }
 
   void add_finding(const std::string& code, Severity severity, const std::string& material,
@@ -582,6 +642,8 @@ Result<FieldRules> load_field_rules(const std::filesystem::path& file) {
     rule.materials = strings(f.value("materials", json::array()));
     rule.labels = strings(f.value("labels", json::array()));
     rule.kind = f.value("kind", "text");
+    rule.prose = strings(f.value("prose", json::array()));
+    rule.categories = strings(f.value("categories", json::array()));
     r.fields[name] = std::move(rule);
   }
   r.stop_labels = strings(j.value("stop_labels", json::array()));
@@ -599,6 +661,8 @@ Result<FieldRules> load_field_rules(const std::filesystem::path& file) {
   const json ad = j.value("adaptation", json::object());
   r.adaptation.labels = strings(ad.value("labels", json::array()));
   r.adaptation.industries = strings(ad.value("industries", json::array()));
+  r.adaptation.categories = strings(ad.value("categories", json::array()));
+  r.filing_categories = strings(j.value("filing_categories", json::array()));
   return r;
 }
 
@@ -617,6 +681,9 @@ Result<std::shared_ptr<const ExtractRules>> load_extract_rules(
   auto places = Places::load(schemas_dir / "places.json");
   if (!places.ok()) return places.status();
   rules->places = places.value();
+  auto tables = load_table_rules(schemas_dir / "tables.json");
+  if (!tables.ok()) return tables.status();
+  rules->tables = std::move(tables.value());
   return std::shared_ptr<const ExtractRules>(std::move(rules));
 }
 

@@ -20,6 +20,7 @@
 #include "extractors/classify.h"
 #include "extractors/patterns.h"
 #include "extractors/place.h"
+#include "extractors/tables.h"
 #include "pipeline/core/status.h"
 #include "pipeline/core/submission.h"
 
@@ -29,6 +30,8 @@ struct FieldRule {
   std::vector<std::string> materials;  // searched in this order
   std::vector<std::string> labels;
   std::string kind;  // text | name | money | date | parameters
+  std::vector<std::string> prose;       // phrases followed by the value in running text
+  std::vector<std::string> categories;  // read only for these categories; empty: all
 };
 
 struct FieldRules {
@@ -44,8 +47,9 @@ struct FieldRules {
     std::vector<std::string> first_pass_words, retest_words;
   } security;
   struct {
-    std::vector<std::string> labels, industries;
+    std::vector<std::string> labels, industries, categories;
   } adaptation;
+  std::vector<std::string> filing_categories;  // filing numbers are read for these
 };
 
 Result<FieldRules> load_field_rules(const std::filesystem::path& file);
@@ -54,10 +58,11 @@ struct ExtractRules {
   std::shared_ptr<const PatternSet> patterns;
   ClassifyRules classify;
   FieldRules fields;
-  std::shared_ptr<const Places> places;  // Songjiang and elsewhere (schemas/places.json)
+  std::shared_ptr<const Places> places;
+  TableRules tables;  // investment and audit tables (schemas/tables.json)  // Songjiang and elsewhere (schemas/places.json)
 };
 
-// Loads patterns.json, classify.json, fields.json and places.json from `schemas_dir`.
+// Loads patterns.json, classify.json, fields.json, places.json and tables.json from `schemas_dir`.
 Result<std::shared_ptr<const ExtractRules>> load_extract_rules(
     const std::filesystem::path& schemas_dir);
 

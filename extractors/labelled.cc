@@ -22,6 +22,20 @@ std::string trim_separators(const std::string& s) {
   return codepoints_to_utf8(std::vector<char32_t>(cps.begin() + b, cps.begin() + e));
 }
 
+// Drops a bracketed remark that forms stand after a label: "（盖章）：上海…" → "上海…".
+std::string drop_leading_remark(const std::string& value) {
+  const std::vector<char32_t> cps = utf8_to_codepoints(value);
+  if (cps.empty() || (cps[0] != U'（' && cps[0] != U'(')) return value;
+  const char32_t close = cps[0] == U'（' ? U'）' : U')';
+  for (size_t i = 1; i < cps.size() && i <= 8; ++i) {
+    if (cps[i] != close && cps[i] != U'）' && cps[i] != U')') continue;
+    const std::string rest =
+        trim_separators(codepoints_to_utf8(std::vector<char32_t>(cps.begin() + i + 1, cps.end())));
+    return rest.empty() ? value : rest;
+  }
+  return value;
+}
+
 std::vector<std::string> longest_first(std::vector<std::string> labels) {
   std::stable_sort(labels.begin(), labels.end(),
                    [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
@@ -42,7 +56,8 @@ std::string value_after(const std::string& text, size_t pos, const std::string& 
     const size_t at = trimmed.find(stop, 1);
     if (at != std::string::npos && at < cut) cut = at;
   }
-  return trim_separators(cut == std::string::npos ? trimmed : trimmed.substr(0, cut));
+  return drop_leading_remark(
+      trim_separators(cut == std::string::npos ? trimmed : trimmed.substr(0, cut)));
 }
 
 bool has_any_label(const std::string& text, const std::vector<std::string>& labels) {

@@ -88,19 +88,21 @@ Status write_summary_csv(const fs::path& out_dir, const std::map<std::string, js
   text += "\r\n";
   for (const auto& [id, r] : records) {
     int errors = 0, warnings = 0;
-    for (const json& f : r.value("findings", json::array())) {
+    const json findings = r.value("findings", json::array());
+    for (const json& f : findings) {
       const std::string sev = f.value("severity", "");
       errors += sev == "error";
       warnings += sev == "warning";
     }
     std::string missing;
-    for (const auto& [mid, m] : r.value("materials", json::object()).items()) {
+    const json materials = r.value("materials", json::object());  // keep alive for items()
+    for (const auto& [mid, m] : materials.items()) {
       if (m.value("required", false) && !m.value("present", false)) {
         missing += (missing.empty() ? "" : " ") + mid;
       }
     }
-    const json& applicant = r.value("applicant", json::object());
-    const json& subsidy = r.value("subsidy", json::object());
+    const json applicant = r.value("applicant", json::object());
+    const json subsidy = r.value("subsidy", json::object());
     const std::vector<std::string> row = {
         id,
         text_of(r["bundle"].value("source", json())),
