@@ -114,6 +114,7 @@ Result<ClassifyRules> load_classify_rules(const std::filesystem::path& file) {
   ClassifyRules r;
   r.min_score = doc.value("min_score", r.min_score);
   r.title_lines = doc.value("title_lines", r.title_lines);
+  r.min_other_chars = doc.value("min_other_chars", r.min_other_chars);
   const json w = doc.value("weights", json::object());
   r.title_weight = w.value("title", r.title_weight);
   r.filename_weight = w.value("filename", r.filename_weight);
@@ -186,7 +187,15 @@ Classification classify_document(const Document& doc, const ClassifyRules& rules
   }
 
   const size_t best = argmax(total);
-  if (total[best] < rules.min_score) return c;
+  if (total[best] < rules.min_score) {
+    // Readable text that is none of the listed materials is 其它 (other); a document with
+    // no text at all stays unclassified.
+    if (count_meaningful_chars(doc.text()) >= rules.min_other_chars) {
+      c.material = "other";
+      c.reason = "no material matched";
+    }
+    return c;
+  }
   c.material = rules.materials[best].id;
   c.score = to_unit(total[best], rules);
   c.reason = why[best];

@@ -30,6 +30,7 @@ struct ClassifyRules {
   std::vector<Material> materials;  // in the file's order (the rules' order)
   double min_score = 3.0;
   int title_lines = 6;
+  int min_other_chars = 20;  // a readable document matching no material is "other"
   double title_weight = 6.0, filename_weight = 4.0, body_weight = 1.0;
   std::map<std::string, std::vector<std::string>> category_keywords;  // category → keywords
   std::vector<std::string> category_labels;  // 申报类别, …

@@ -10,7 +10,7 @@ namespace {
 
 bool is_separator(char32_t cp) {
   return cp == U':' || cp == U'：' || cp == U' ' || cp == U'\t' || cp == 0x3000 ||
-         cp == U'|' || cp == U'_';
+         cp == U'|' || cp == U'_' || cp == U'"' || cp == U'“' || cp == U'”';
 }
 
 // Strips separators at both ends (code-point aware).
@@ -25,10 +25,16 @@ std::string trim_separators(const std::string& s) {
 // Drops a bracketed remark that forms stand after a label: "（盖章）：上海…" → "上海…".
 std::string drop_leading_remark(const std::string& value) {
   const std::vector<char32_t> cps = utf8_to_codepoints(value);
-  if (cps.empty() || (cps[0] != U'（' && cps[0] != U'(')) return value;
-  const char32_t close = cps[0] == U'（' ? U'）' : U')';
+  // OCR reads the brackets in many ways: （ ( 〈 < 【 [.
+  auto opens = [](char32_t c) {
+    return c == U'（' || c == U'(' || c == U'〈' || c == U'<' || c == U'【' || c == U'[';
+  };
+  auto closes = [](char32_t c) {
+    return c == U'）' || c == U')' || c == U'〉' || c == U'>' || c == U'】' || c == U']';
+  };
+  if (cps.empty() || !opens(cps[0])) return value;
   for (size_t i = 1; i < cps.size() && i <= 8; ++i) {
-    if (cps[i] != close && cps[i] != U'）' && cps[i] != U')') continue;
+    if (!closes(cps[i])) continue;
     const std::string rest =
         trim_separators(codepoints_to_utf8(std::vector<char32_t>(cps.begin() + i + 1, cps.end())));
     return rest.empty() ? value : rest;

@@ -50,7 +50,7 @@ void note_page_limit(LoadResult& result, int max_pages) {
 
 // OCRs `image` into `page` (keeping its number); on failure the page keeps what it had.
 void ocr_into_page(LoadResult& result, OcrEngine& ocr, const Image& image, Page& page,
-                   const PageImageHooks& hooks) {
+                   const PageImageHooks& hooks, double min_confidence) {
   Page ocr_page;
   ocr_page.number = page.number;
   const Status s = hooks.prepare_for_ocr ? ocr.recognise(hooks.prepare_for_ocr(image), ocr_page)
@@ -58,6 +58,18 @@ void ocr_into_page(LoadResult& result, OcrEngine& ocr, const Image& image, Page&
   if (s.ok()) {
     ocr_page.seals = std::move(page.seals);
     page = std::move(ocr_page);
+    if (page.ocr_confidence && *page.ocr_confidence < min_confidence) {
+      Finding f;
+      f.code = "OCR_LOW_CONFIDENCE";
+      f.severity = Severity::kWarning;
+      f.document = result.document.path;
+      f.page = page.number;
+      const int percent = static_cast<int>(*page.ocr_confidence * 100 + 0.5);
+      f.message = "第 " + std::to_string(page.number) + " 页扫描质量差，文字识别置信度仅 " +
+                  std::to_string(percent) + "%，其中读取的数值不可信，请人工核对";
+      f.detail = "mean word confidence " + std::to_string(*page.ocr_confidence);
+      result.findings.push_back(std::move(f));
+    }
     return;
   }
   const std::string n = std::to_string(page.number);
@@ -106,7 +118,7 @@ void load_pdf(const std::string& bytes, const LoadOptions& options, OcrEngine& o
         const ImageMode mode = options.hooks.inspect ? ImageMode::kRgb : ImageMode::kGray;
         Result<Image> image = pdf.render(i, dpi, mode, options.max_image_pixels);
         if (image.ok()) {
-          ocr_into_page(result, ocr, image.value(), page, options.hooks);
+          ocr_into_page(result, ocr, image.value(), page, options.hooks, options.min_page_confidence);
           if (options.hooks.inspect) options.hooks.inspect(image.value(), page);
         } else {
           page_problem(result, page, image.status(),
@@ -125,6 +137,18 @@ void load_pdf(const std::string& bytes, const LoadOptions& options, OcrEngine& o
   }
 }
 
+// The image's resolution, or an estimate when the stated one gives an implausible page size.
+double plausible_dpi(const Image& image, const LoadOptions& options) {
+  const double longer_px = std::max(image.width, image.height);
+  if (longer_px <= 0) return image.dpi;
+  const double longer_mm = image.dpi > 0 ? longer_px / image.dpi * 25.4 : 0;
+  if (longer_mm >= options.plausible_long_side_min_mm &&
+      longer_mm <= options.plausible_long_side_max_mm) {
+    return image.dpi;
+  }
+  return longer_px / (options.assumed_long_side_mm / 25.4);
+}
+
 void load_image(const std::string& bytes, const LoadOptions& options, OcrEngine& ocr,
                 LoadResult& result) {
   bool more_pages = false;
@@ -138,13 +162,14 @@ void load_image(const std::string& bytes, const LoadOptions& options, OcrEngine&
   }
   if (more_pages) note_page_limit(result, options.max_pages);
   int number = 0;
-  for (const Image& image : decoded.value()) {
+  for (Image& image : decoded.value()) {
+    image.dpi = plausible_dpi(image, options);
     Page page;
     page.number = ++number;
     page.width = image.width;
     page.height = image.height;
     page.dpi = image.dpi;
-    ocr_into_page(result, ocr, image, page, options.hooks);
+    if (options.ocr_enabled) ocr_into_page(result, ocr, image, page, options.hooks, options.min_page_confidence);
     if (options.hooks.inspect) options.hooks.inspect(image, page);
     result.document.pages.push_back(std::move(page));
   }
@@ -166,6 +191,7 @@ bool is_ole_compound_file(const std::string& bytes) {
 }  // namespace
 
 OcrDecision decide_page_ocr(const Page& page, const LoadOptions& options) {
+  if (!options.ocr_enabled) return {false, "OCR is disabled"};
   const int chars = count_meaningful_chars(page.text());
   if (chars < options.min_text_chars) {
     return {true, "text layer has " + std::to_string(chars) +

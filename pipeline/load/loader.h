@@ -53,8 +53,20 @@ struct LoadOptions {
                                            // lower render resolution than this is not OCR'd
   OoxmlOptions ooxml;                      // limits for DOCX/XLSX parts
   PageImageHooks hooks;                    // seal check and OCR preparation (see above)
+  // Cameras and many encoders write 72 or 96 dpi whatever they saw, which would make an A4
+  // photo a metre wide (and every seal on it far too big). An image whose stated resolution
+  // gives a longer side outside this range is taken to be a page of assumed_long_side_mm.
+  double plausible_long_side_min_mm = 120;  // about A6
+  double plausible_long_side_max_mm = 440;  // a little over A3
+  double assumed_long_side_mm = 297;        // A4
+  double min_page_confidence = 0.5;        // an OCR'd page whose mean word confidence is
+                                           // below this gets OCR_LOW_CONFIDENCE: its values
+                                           // are marked uncertain
   int inspect_dpi = 72;                    // text-layer pages are rendered at this resolution
                                            // for hooks.inspect only (no OCR)
+  bool ocr_enabled = true;                 // false: never OCR (PDF pages keep their text
+                                           // layer, images get no text); for fuzzing and
+                                           // quick checks
 };
 
 // Whether a PDF page needs OCR, and why (for logs and tests). Pure.
