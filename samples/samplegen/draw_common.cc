@@ -170,7 +170,7 @@ DocDraft draw_application_form(const DrawContext& c) {
       p.text(p.width() / 2, p.height() - mm(15), std::to_string(page - 1) + " / " + std::to_string(pages - 1),
              Font{family, 9, false}, TextOpts{Align::kCenter});
   });
-  if (c.edge_seal) flow.decorate(edge_seal_decoration(company_seal(c, 9), kA4Height * 0.55));
+  if (c.edge_seal && c.company_seal) flow.decorate(edge_seal_decoration(company_seal(c, 9), kA4Height * 0.55));
   return flow.finish();
 }
 

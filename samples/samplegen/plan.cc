@@ -132,23 +132,43 @@ BundlePlan scripted(int index) {
   return p;
 }
 
+// Defects that need the document a MATERIAL_MISSING might remove: the two never meet in one
+// random plan (in either order).
+bool needs_documents(Defect d) {
+  switch (d) {
+    case D::kSealMissing:
+    case D::kCreditSeriousDishonesty:
+    case D::kCreditRecordsFound:
+    case D::kAuditUnbalanced:
+    case D::kAuditYearMismatch:
+    case D::kInvestmentSumMismatch:
+    case D::kHardwareShareExceeded:
+    case D::kRequestExceedsCap:
+    case D::kNameMismatch:
+    case D::kUsccMismatch:
+    case D::kParametersBelowThreshold:
+      return true;
+    default:
+      return false;
+  }
+}
+
 bool compatible(const BundlePlan& p, Defect d) {
   const bool model = p.category == C::kGeneral || p.category == C::kSpecialized;
   if (p.has(d)) return false;
+  if (d == D::kMaterialMissing) {
+    for (const auto& x : p.defects)
+      if (needs_documents(x.kind)) return false;
+  }
+  if (needs_documents(d) && p.has(D::kMaterialMissing)) return false;
   switch (d) {
     case D::kHardwareShareExceeded: return model;
     case D::kParametersBelowThreshold: return p.category == C::kGeneral;
     case D::kFilingMissing: return model;
     case D::kUsccInvalid: return !p.has(D::kUsccMismatch);
     case D::kUsccMismatch: return !p.has(D::kUsccInvalid);
-    case D::kCreditSeriousDishonesty: return !p.has(D::kCreditRecordsFound) && !p.has(D::kMaterialMissing);
-    case D::kCreditRecordsFound: return !p.has(D::kCreditSeriousDishonesty) && !p.has(D::kMaterialMissing);
-    case D::kMaterialMissing: return !p.has(D::kCreditSeriousDishonesty) && !p.has(D::kCreditRecordsFound) &&
-                                     !p.has(D::kSealMissing) && !p.has(D::kAuditUnbalanced) &&
-                                     !p.has(D::kAuditYearMismatch) && !p.has(D::kInvestmentSumMismatch) &&
-                                     !p.has(D::kHardwareShareExceeded) && !p.has(D::kRequestExceedsCap) &&
-                                     !p.has(D::kNameMismatch) && !p.has(D::kUsccMismatch);
-    case D::kSealMissing: return !p.has(D::kMaterialMissing);
+    case D::kCreditSeriousDishonesty: return !p.has(D::kCreditRecordsFound);
+    case D::kCreditRecordsFound: return !p.has(D::kCreditSeriousDishonesty);
     case D::kCategoryUnknown: return false;  // only scripted (it changes the whole bundle)
     default: return true;
   }
@@ -187,7 +207,9 @@ BundlePlan make_plan(int index, Rng& rng) {
     D d = rng.pick(pool);
     if (!compatible(p, d)) continue;
     if (d == D::kPathTraversal && p.packaging == Packaging::kFolder) continue;
-    if (p.merged_pdf && (d == D::kSealMissing || d == D::kDuplicateDocument || d == D::kMaterialMissing))
+    // One merged PDF cannot also hold a missing, unsealed, duplicated, unreadable or faint file.
+    if (p.merged_pdf && (d == D::kSealMissing || d == D::kDuplicateDocument || d == D::kMaterialMissing ||
+                         d == D::kEncryptedPdf || d == D::kCorruptPdf || d == D::kFaintScan))
       continue;
     PlannedDefect pd{d, M::kOther};
     switch (d) {
@@ -204,13 +226,9 @@ BundlePlan make_plan(int index, Rng& rng) {
       case D::kDuplicateDocument: pd.material = M::kBusinessLicense; break;
       default: break;
     }
-    if (d == D::kMaterialMissing && p.has(D::kUsccMismatch)) continue;
     p.defects.push_back(pd);
   }
   if (p.has(D::kEncryptedPdf)) p.include_honors = true;
-  if (p.has(D::kMaterialMissing) && p.target(D::kMaterialMissing) == M::kCreditReport) {
-    // nothing else reads the credit report
-  }
   return p;
 }
 
