@@ -495,8 +495,7 @@ Result<GeneratedBundle> generate_bundle(int index, uint64_t seed) {
   if (plan.has(Defect::kPathTraversal)) {
     TruthDocument t;
     t.path = traversal;
-    t.status = "rejected";
-    t.format = "other";
+    t.status = "rejected";  // format left out: a refused entry is never read
     truth.push_back(t);
   }
 

@@ -33,7 +33,7 @@ struct TruthDocument {
   std::optional<bool> sealed;       // empty: null (not applicable or undecidable)
   std::vector<int> seal_pages;
   std::string status = "ok";        // ok | unreadable | rejected | skipped
-  std::string format;               // pdf | image | xlsx | archive | other
+  std::string format;               // pdf | image | xlsx | archive | other; empty: not scored
   std::optional<int> pages;
   std::string sha256;               // empty for refused entries
   std::vector<TruthSection> sections;

@@ -132,7 +132,7 @@ json make_truth_json(const GeneratedBundle& b) {
     o["sealed"] = opt(d.sealed);
     o["seal_pages"] = d.seal_pages;
     o["status"] = d.status;
-    o["format"] = d.format;
+    if (!d.format.empty()) o["format"] = d.format;
     if (d.pages) o["pages"] = *d.pages;
     if (!d.sha256.empty()) o["sha256"] = d.sha256;
     if (!d.sections.empty()) {

@@ -1,5 +1,7 @@
 #include "zipper.h"
 
+#include "pipeline/core/text.h"
+
 #include <iconv.h>
 #include <zip.h>
 
@@ -61,7 +63,13 @@ ZipWriter::~ZipWriter() {
 
 Result<std::string> ZipWriter::encode_name(const std::string& utf8_name) const {
   if (encoding_ == NameEncoding::kUtf8) return utf8_name;
-  return utf8_to_gb18030(utf8_name);
+  auto gbk = utf8_to_gb18030(utf8_name);
+  if (!gbk.ok()) return gbk;
+  // A reader keeps a flagless name that is valid UTF-8 as UTF-8; a GB18030 name that happens
+  // to be valid UTF-8 would then be read as other characters than the ground truth says.
+  if (gbk.value() != utf8_name && shenbao::is_valid_utf8(gbk.value()))
+    return Status::InvalidArgument("zip: the GB18030 form of '" + utf8_name + "' also reads as UTF-8");
+  return gbk;
 }
 
 Status ZipWriter::add(const std::string& utf8_name, const std::string& data, bool compress) {

@@ -2,7 +2,8 @@
 //
 // Entry names are given as UTF-8. With NameEncoding::kGbk they are stored as GB18030 bytes
 // (a superset of GBK) without the UTF-8 flag (general purpose bit 11), as WinRAR and the
-// Windows shell produce; with kUtf8 they are stored as UTF-8 with the flag set.
+// Windows shell produce (a name whose GB18030 bytes would also read as UTF-8 is refused, as
+// readers would take it for UTF-8); with kUtf8 they are stored as UTF-8 with the flag set.
 // Modification times are fixed so the same input gives the same bytes.
 //
 // Thread safety: a ZipWriter belongs to one thread.
