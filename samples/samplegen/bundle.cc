@@ -605,7 +605,11 @@ Result<GeneratedBundle> generate_bundle(int index, uint64_t seed) {
       case Defect::kCreditSeriousDishonesty:
         tf.material = Material::kCreditReport;
         tf.document = doc_of(Material::kCreditReport);
-        out.defects.push_back("credit report lists the applicant as seriously dishonest (" + f.credit.serious_list + ")");
+        out.defects.push_back("credit report lists the applicant as seriously dishonest (" + f.credit.serious_list +
+                              "); the listing is also a bad record within two years");
+        // Implied: the listing is a bad record within two years.
+        if (!plan.has(Defect::kCreditRecordsFound))
+          out.findings.push_back({"CREDIT_RECORDS_FOUND", Material::kCreditReport, tf.document});
         break;
       case Defect::kCreditRecordsFound:
         tf.material = Material::kCreditReport;

@@ -1,6 +1,8 @@
 // Category evidence (符合奖励条件的证明材料): the filing or registration record, a
 // third-party evaluation, application cases, the industries an adaptation product serves,
 // and the cryptographic test report.
+#include <cstdio>
+
 #include "draw_util.h"
 #include "numbers.h"
 #include "rng.h"
@@ -41,7 +43,7 @@ DocDraft draw_filing_record(const DrawContext& c) {
                 : "根据《生成式人工智能服务管理暂行办法》，国家网信办会同相关部门开展生成式人工智能服务备案工作。"
                   "现将上海市已完成备案的生成式人工智能服务信息公告如下（节选）。");
   TableSpec t;
-  t.col_widths = {W * 0.07, W * 0.1, W * 0.22, W * 0.3, W * 0.31};
+  t.col_widths = {W * 0.06, W * 0.08, W * 0.2, W * 0.28, W * 0.38};  // the number on one line
   t.font = Font{c.body_family, 8.5, false};
   t.shade_header = true;
   t.rows.push_back({{"序号", Align::kCenter}, {"属地", Align::kCenter}, {"模型/应用名称", Align::kCenter},
@@ -51,16 +53,18 @@ DocDraft draw_filing_record(const DrawContext& c) {
       {"星辰智能客服大模型", "上海星辰语言智能科技有限公司"}, {"海川多模态大模型", "上海海川人工智能研究有限公司"},
       {"明鉴法律大模型", "上海明鉴信息科技有限公司"}};
   int n = static_cast<int>(rng.uniform(11, 60));
-  auto other_number = [&]() {
-    return reg ? "Shanghai-" + std::string("ZhiHe-DJ-2024") + rng.digits(8)
-               : "Shanghai-" + std::string("XingChen-2024") + rng.digits(8);
+  auto other_number = [&](const std::string& pinyin) {
+    char date[16];
+    std::snprintf(date, sizeof date, "2024%02d%02d", static_cast<int>(rng.uniform(1, 12)),
+                  static_cast<int>(rng.uniform(1, 28)));
+    return "Shanghai-" + pinyin + (reg ? "-DJ-" : "-") + date + rng.digits(4);
   };
   t.rows.push_back({{std::to_string(n++), Align::kCenter}, {"上海市", Align::kCenter}, {others[0].first},
-                    {others[0].second}, {other_number()}});
+                    {others[0].second}, {other_number("XingChen")}});
   t.rows.push_back({{std::to_string(n++), Align::kCenter}, {"上海市", Align::kCenter}, {m.model_name},
                     {c.name()}, {m.filing_number}});
   t.rows.push_back({{std::to_string(n++), Align::kCenter}, {"上海市", Align::kCenter}, {others[1].first},
-                    {others[1].second}, {other_number()}});
+                    {others[1].second}, {other_number("HaiChuan")}});
   flow.table(t, 10);
   flow.line("发布日期：" + m.filing_date.plus_days(rng.uniform(5, 25)).cn(), Font{c.body_family, 10, false}, Align::kRight, 4);
   flow.line("来源：上海网信", Font{c.body_family, 10, false}, Align::kRight, 20);

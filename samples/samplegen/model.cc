@@ -93,6 +93,8 @@ int Credit::records_in_two_years() const {
   int n = 0;
   for (const auto& r : records)
     if (r.within_two_years) ++n;
+  // A listing on the serious-dishonesty list is itself a bad record.
+  if (serious_dishonesty && report_date.days() - serious_date.days() <= 730) ++n;
   return n;
 }
 

@@ -123,6 +123,8 @@ struct Credit {
   std::string serious_list, serious_reason, serious_authority;  // when listed
   Date serious_date;
   std::vector<CreditRecord> records;
+  // Bad records dated within two years before the report: 行政处罚 and 经营异常 entries, and
+  // the 严重失信主体名单 listing itself.
   int records_in_two_years() const;
 };
 

@@ -221,3 +221,17 @@ TEST_CASE("a_bundle_is_deterministic_and_its_truth_follows_its_plan") {
   }
   CHECK(faint);
 }
+
+TEST_CASE("a_serious_dishonesty_listing_counts_as_a_bad_record_within_two_years") {
+  Credit c;
+  c.report_date = Date{2025, 6, 10};
+  CHECK(c.records_in_two_years() == 0);
+  c.serious_dishonesty = true;
+  c.serious_date = Date{2024, 8, 17};
+  CHECK(c.records_in_two_years() == 1);
+  c.serious_date = Date{2022, 8, 17};
+  CHECK(c.records_in_two_years() == 0);
+  c.records.push_back({"行政处罚", "", "", "", "", Date{2021, 3, 1}, false});
+  c.records.push_back({"经营异常", "", "", "", "", Date{2024, 3, 1}, true});
+  CHECK(c.records_in_two_years() == 1);
+}
