@@ -174,8 +174,11 @@ class AuditReader {
 
 }  // namespace
 
-std::string audit_field_of(std::string_view cell, const TableRules& rules, int* rank) {
-  std::string key = table_key(cell);
+namespace {
+
+constexpr int kTruncatedRank = 100;  // a label matched by its beginning only
+
+std::string field_of_key(std::string key, const TableRules& rules, int* rank) {
   if (key.empty()) return "";
   if (rules.audit.label_prefix) {
     re2::StringPiece input(key), whole;
@@ -193,7 +196,35 @@ std::string audit_field_of(std::string_view cell, const TableRules& rules, int* 
       }
     }
   }
+  // OCR under a seal may lose a label's tail ("四、净利" for 净利润…): a beginning of at
+  // least two thirds of a label (and two characters) still names it, ranked after any
+  // exact label.
+  const size_t n = utf8_to_codepoints(bare).size();
+  if (n < 2) return "";
+  for (const auto& [field, labels] : rules.audit.labels) {
+    for (size_t i = 0; i < labels.size(); ++i) {
+      const std::string label = table_key(labels[i]);
+      if (label.size() > bare.size() && label.compare(0, bare.size(), bare) == 0 &&
+          3 * n >= 2 * utf8_to_codepoints(label).size()) {
+        if (rank) *rank = kTruncatedRank + static_cast<int>(i);
+        return field;
+      }
+    }
+  }
   return "";
+}
+
+}  // namespace
+
+std::string audit_field_of(std::string_view cell, const TableRules& rules, int* rank) {
+  if (std::string field = field_of_key(table_key(cell), rules, rank); !field.empty()) return field;
+  // A cell may hold a stray mark beside its label, a space apart ("所有者权益合计 上").
+  const std::string folded = fold_width(cell);
+  size_t b = folded.find_first_not_of(' ');
+  if (b == std::string::npos) return "";
+  const size_t e = folded.find(' ', b);
+  if (e == std::string::npos) return "";
+  return field_of_key(table_key(folded.substr(b, e - b)), rules, rank);
 }
 
 std::optional<int> read_fiscal_year(const std::vector<const Document*>& docs, const PatternSet& patterns,

@@ -7,7 +7,8 @@
 //
 // Figures: in the tables of the documents (tables.h), a row whose cell is one of the field's
 // labels (schemas/tables.json "audit.labels", matched exactly once a prefix such as 一、 减：
-// 其中： and bracketed notes are stripped, so 流动负债合计 is not 负债合计). Its figure is
+// 其中： and bracketed notes are stripped, so 流动负债合计 is not 负债合计; see
+// audit_field_of for labels OCR cut short). Its figure is
 // ALWAYS the current period's: the column headed 期末余额 / 本期金额 / … to the right of
 // the label (never 上年年末余额 / 上期金额 / 期初余额); with year-dated headers
 // (2024年12月31日 | 2023年12月31日) the latest year; with no readable header the first amount
@@ -42,6 +43,9 @@ namespace shenbao {
 
 // The field of Extracted.audit ("total_assets_fen", …) whose label `cell` is, with the
 // label's rank in that field's list through `rank`; "" when the cell is no such label.
+// A cell holding only the beginning of a label — at least two thirds of it, as OCR under a
+// seal leaves "四、净利" of 净利润 — names it too, with rank 100 + its place in the list, so
+// that an exact label elsewhere wins. A stray mark a space after the label is ignored.
 std::string audit_field_of(std::string_view cell, const TableRules& rules, int* rank = nullptr);
 
 // The fiscal year the documents report on (see above), nullopt when no year is named.

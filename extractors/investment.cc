@@ -245,7 +245,7 @@ std::optional<InvestmentReading> read_rows(const TableGrid& t, const Roles& role
     if (heading) heading->has_items = true;
     InvestmentLine line;
     std::string category = classify_investment_text(v.category, rules);
-    if (category.empty()) category = section;
+    if (category.empty() && section != "other") category = section;
     if (category.empty()) category = classify_investment_text(v.item, rules);
     if (category.empty()) category = classify_investment_text(v.label, rules);
     if (category.empty()) category = "other";

@@ -175,6 +175,7 @@ struct PWord {
   std::string text;
   Box box;                      // original, page units
   double x0, x1, y0, y1;        // points, skew taken out of y
+  float confidence = 1;
   double cx() const { return (x0 + x1) / 2; }
   double cy() const { return (y0 + y1) / 2; }
   double h() const { return y1 - y0; }
@@ -199,6 +200,7 @@ struct Layout {
   std::vector<PWord> words;
   std::vector<PLine> lines;  // top to bottom
   double em = 10;
+  double segment_gap = 8;    // points: words further apart are in different segments
   double scale = 1;          // page units → points
   double height_pt = 0;
 };
@@ -240,6 +242,18 @@ std::string join_words(const std::vector<PWord>& words, const std::vector<int>& 
   return out;
 }
 
+// The words of one cell on one line: joined like a line, with a space wherever they stand
+// a segment gap apart (a label and a stray mark the OCR found beside it stay apart).
+std::string join_cell_words(const std::vector<PWord>& words, const std::vector<int>& ids, double gap) {
+  std::string out;
+  for (size_t k = 0; k < ids.size(); ++k) {
+    if (k > 0 && words[ids[k]].x0 - words[ids[k - 1]].x1 > gap && !out.empty() && out.back() != ' ')
+      out.push_back(' ');
+    join_into(out, words[ids[k]].text);
+  }
+  return out;
+}
+
 Layout build_layout(const Page& page, const TableOptions& options) {
   Layout L;
   L.page = &page;
@@ -248,18 +262,20 @@ Layout build_layout(const Page& page, const TableOptions& options) {
   std::vector<double> heights;
   for (const Line& l : page.lines) {
     for (const Word& w : l.words) {
-      if (normalise_for_compare(w.text).empty()) continue;
+      if (normalise_for_compare(w.text).empty() || w.confidence < options.min_word_confidence) continue;
       heights.push_back((w.box.y1 - w.box.y0) * L.scale);
     }
   }
   if (heights.empty()) return L;
   L.em = std::max(1.0, median(heights));
+  L.segment_gap = options.segment_gap_em * L.em;
   const double slope = estimate_skew(page, L.scale, L.em, options);
   for (const Line& l : page.lines) {
     for (const Word& w : l.words) {
-      if (normalise_for_compare(w.text).empty()) continue;
+      if (normalise_for_compare(w.text).empty() || w.confidence < options.min_word_confidence) continue;
       PWord p;
       p.text = w.text;
+      p.confidence = w.confidence;
       p.box = w.box;
       p.x0 = w.box.x0 * L.scale;
       p.x1 = w.box.x1 * L.scale;
@@ -316,7 +332,7 @@ Layout build_layout(const Page& page, const TableOptions& options) {
               [&](int a, int b) { return L.words[a].x0 < L.words[b].x0; });
     for (int id : pl.words) {
       const PWord& w = L.words[id];
-      if (pl.segs.empty() || w.x0 - pl.segs.back().x1 > options.segment_gap_em * L.em) {
+      if (pl.segs.empty() || w.x0 - pl.segs.back().x1 > L.segment_gap) {
         pl.segs.push_back(Seg{w.x0, w.x1, {}, ""});
       }
       Seg& s = pl.segs.back();
@@ -400,12 +416,31 @@ bool is_footer_line(const Layout& L, const PLine& l, const TableRules& rules) {
   return L.height_pt > 0 && l.y0 > L.height_pt * 0.92;
 }
 
+// A form line under a table: every segment a "label：value" pair (法定代表人：张三
+// 主管会计工作负责人：李四, 填表人：… 联系电话：…).
+bool is_form_line(const PLine& l) {
+  if (l.segs.empty()) return false;
+  for (const Seg& s : l.segs) {
+    const std::string key = table_key(s.text);
+    const size_t colon = key.find(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 >= key.size()) return false;
+  }
+  return true;
+}
+
 // ---------------------------------------------------------------------------------------
 // Columns
 
 struct Columns {
   std::vector<double> bounds;  // x of the boundaries between columns, ascending (points)
+  double lo = 0, hi = 0;       // the table's left and right text edges (points)
   int count() const { return static_cast<int>(bounds.size()) + 1; }
+  // Width of column c: between its boundaries, the table's edges outside.
+  double width(int c) const {
+    const double left = c == 0 ? lo : bounds[c - 1];
+    const double right = c == static_cast<int>(bounds.size()) ? hi : bounds[c];
+    return std::max(0.0, right - left);
+  }
   int of(double x) const {
     return static_cast<int>(std::upper_bound(bounds.begin(), bounds.end(), x) - bounds.begin());
   }
@@ -427,18 +462,32 @@ Columns find_columns(const Layout& L, const PLine& header, const std::vector<con
     for (const Seg& s : l->segs) lo = std::min(lo, s.x0), hi = std::max(hi, s.x1);
   }
   Columns cols;
+  cols.lo = lo;
+  cols.hi = hi;
   if (hi <= lo) return cols;
   // Coverage on a fine grid (a tenth of an em).
   const double step = std::max(0.1, L.em / 10);
   const size_t n = static_cast<size_t>((hi - lo) / step) + 2;
   std::vector<int> cover(n, 0);
   for (const PLine* l : regular) {
+    // Words, and the small gaps inside a segment between two words of text: OCR cuts a label
+    // into pieces ("研发" "费用") whose gaps line up from one row to the next and are no
+    // column gap. A figure next to text may be a cell boundary however close.
     std::vector<char> hit(n, 0);
-    for (int id : l->words) {
-      const PWord& w = L.words[id];
-      const size_t a = static_cast<size_t>(std::max(0.0, (w.x0 - lo) / step));
-      const size_t b = std::min(n - 1, static_cast<size_t>(std::max(0.0, (w.x1 - lo) / step)));
+    auto mark = [&](double x0, double x1) {
+      const size_t a = static_cast<size_t>(std::max(0.0, (x0 - lo) / step));
+      const size_t b = std::min(n - 1, static_cast<size_t>(std::max(0.0, (x1 - lo) / step)));
       for (size_t k = a; k <= b; ++k) hit[k] = 1;
+    };
+    auto has_digit = [](const std::string& t) { return t.find_first_of("0123456789") != std::string::npos; };
+    for (const Seg& seg : l->segs) {
+      for (size_t k = 0; k < seg.words.size(); ++k) {
+        const PWord& w = L.words[seg.words[k]];
+        mark(w.x0, w.x1);
+        if (k == 0) continue;
+        const PWord& prev = L.words[seg.words[k - 1]];
+        if (!has_digit(prev.text) && !has_digit(w.text)) mark(prev.x1, w.x0);
+      }
     }
     for (size_t k = 0; k < n; ++k) cover[k] += hit[k];
   }
@@ -471,12 +520,18 @@ Columns find_columns(const Layout& L, const PLine& header, const std::vector<con
   // under it is a sparse column of its own: boundaries go on both sides of it. A gap inside
   // a header cell is no boundary.
   const double min_gap = options.min_column_gap_em * L.em;
-  auto covered_under = [&](const Seg& s) {
+  // (Text of its own under it — two or more characters read with some confidence on one
+  // line, entirely inside the gap: a long label reaching in from the left, or a seal's
+  // scribbles read by OCR, are not.)
+  auto covered_under = [&](const Seg& s, const Gap& g) {
     for (const PLine* l : regular) {
+      int chars = 0;
       for (int id : l->words) {
         const PWord& w = L.words[id];
-        if (w.x1 > s.x0 && w.x0 < s.x1) return true;
+        if (w.x1 > s.x0 && w.x0 < s.x1 && w.x0 >= g.x0 && w.x1 <= g.x1 && w.confidence >= 0.5)
+          chars += count_meaningful_chars(w.text);
       }
+      if (chars >= 2) return true;
     }
     return false;
   };
@@ -501,7 +556,7 @@ Columns find_columns(const Layout& L, const PLine& header, const std::vector<con
     stretches.push_back({from, g.x1});
     std::vector<double> placed;
     for (size_t i = 0; i < inside.size(); ++i) {
-      if (!covered_under(*inside[i])) continue;
+      if (!covered_under(*inside[i], g)) continue;
       for (const Gap& st : {stretches[i], stretches[i + 1]}) {
         const double mid = (st.x0 + st.x1) / 2;
         if (placed.empty() || std::abs(placed.back() - mid) > 1e-6) placed.push_back(mid);
@@ -594,17 +649,23 @@ Box union_box(const std::optional<Box>& a, const Box& b) {
 struct RowBuild {
   std::vector<std::vector<int>> cells;  // word ids per column, line after line
   std::vector<std::string> texts;       // per column
+  std::vector<double> last_extent;      // per column: width of its text on its latest line
   double last_y1 = 0;
   bool has_amount = false;
   bool total = false;
+  int lines_before_amount = 0, lines_after_amount = 0;
   std::string first_text;  // text of the first line, for heading_like
 };
 
 void add_line_to_row(RowBuild& r, const Layout& L, const std::vector<std::vector<int>>& cells) {
+  if (r.last_extent.size() < cells.size()) r.last_extent.resize(cells.size(), 0);
   for (size_t c = 0; c < cells.size(); ++c) {
     if (cells[c].empty()) continue;
     r.cells[c].insert(r.cells[c].end(), cells[c].begin(), cells[c].end());
-    join_into(r.texts[c], join_words(L.words, cells[c]));
+    join_into(r.texts[c], join_cell_words(L.words, cells[c], L.segment_gap));
+    double lo = 1e18, hi = -1e18;
+    for (int id : cells[c]) lo = std::min(lo, L.words[id].x0), hi = std::max(hi, L.words[id].x1);
+    r.last_extent[c] = hi - lo;
   }
 }
 
@@ -649,9 +710,22 @@ std::vector<RowBuild> build_rows(const Layout& L, const std::vector<const PLine*
       const bool index_clash =
           index_col >= 0 && !cells[index_col].empty() && !r.cells[index_col].empty();
       cont = gap <= options.continuation_gap_em * L.em && !total && !r.total &&
-             !(amount && r.has_amount) && !index_clash &&
-             (subset || (!r.has_amount && !(amount && heading_like(r.first_text, rules))));
-      if (cont && !subset && heading_like(r.first_text, rules)) cont = false;
+             !(amount && r.has_amount) && !index_clash && !heading_like(l->text, rules);
+      if (cont && !r.has_amount) {
+        // The row's figure may still come (cells centred on a taller neighbour), unless the
+        // row so far is a heading.
+        cont = subset || !heading_like(r.first_text, rules);
+      } else if (cont) {
+        // A complete row continues only where its cells wrap: around a centred figure line
+        // (as many lines below it as above), or below a cell that was full to its width.
+        bool full = true;
+        for (int c = 0; c < cols.count(); ++c) {
+          if (cells[c].empty()) continue;
+          const double extent = c < static_cast<int>(r.last_extent.size()) ? r.last_extent[c] : 0;
+          if (extent < 0.7 * cols.width(c)) full = false;
+        }
+        cont = subset && (r.lines_after_amount < r.lines_before_amount || full);
+      }
     }
     if (!cont) {
       RowBuild r;
@@ -663,6 +737,8 @@ std::vector<RowBuild> build_rows(const Layout& L, const std::vector<const PLine*
     RowBuild& r = rows.back();
     add_line_to_row(r, L, cells);
     r.last_y1 = l->y1;
+    if (r.has_amount) ++r.lines_after_amount;
+    else if (!amount) ++r.lines_before_amount;
     r.has_amount = r.has_amount || amount;
     r.total = r.total || total;
   }
@@ -711,6 +787,10 @@ std::vector<const PLine*> walk_body(const Layout& L, size_t first, size_t last, 
     }
     const bool amount = line_has_amount(L, l, region.cols, region.kinds, patterns);
     if (!amount && is_footer_line(L, l, rules) && footers_only(L, i, rules)) break;
+    if (!amount && is_form_line(l)) {
+      stopped = true;
+      break;
+    }
     if (!amount && crosses_columns(l, region.cols, L.em) && cp_count(l.key) > 12 &&
         !heading_like(l.text, rules)) {
       stopped = true;
@@ -744,7 +824,7 @@ std::optional<Region> table_at_header(const Layout& L, size_t h, const PatternSe
   double prev_y1 = L.lines[h].y1;
   for (; last < L.lines.size(); ++last) {
     const PLine& l = L.lines[last];
-    if (is_header_line(l, patterns, rules)) break;
+    if (is_header_line(l, patterns, rules) || is_form_line(l)) break;
     if (l.y0 - prev_y1 > options.max_row_gap_em * L.em) break;
     prev_y1 = l.y1;
     if (is_total_line(l, rules)) {
@@ -785,7 +865,14 @@ std::optional<Region> table_at_header(const Layout& L, size_t h, const PatternSe
       if (hb.cells[c].empty()) subset = false;
       if (parse_cell_amount(patterns, join_words(L.words, cells[c]))) amount = true;
     }
-    if (!subset || amount || heading_like(l.text, rules) || is_total_line(l, rules)) break;
+    bool header_like = true;  // a wrapped header cell names a header word or a unit: 说明, （万元）
+    for (int c = 0; c < region.cols.count(); ++c) {
+      if (cells[c].empty()) continue;
+      const std::string text = join_words(L.words, cells[c]);
+      if (!contains_any(table_key(text), rules.header_words) && !find_money_unit(patterns, text))
+        header_like = false;
+    }
+    if (!subset || amount || !header_like || heading_like(l.text, rules) || is_total_line(l, rules)) break;
     add_line_to_row(hb, L, cells);
     hb.last_y1 = l.y1;
     ++body_first;
@@ -816,7 +903,17 @@ bool is_dig(char32_t c) { return c >= U'0' && c <= U'9'; }
 // ---------------------------------------------------------------------------------------
 // Public
 
-std::string table_key(std::string_view text) { return normalise_for_compare(text); }
+std::string table_key(std::string_view text) {
+  // OCR reads ruling lines and specks as | “ ” ' and the like: not part of any word.
+  std::string out;
+  for (char32_t cp : utf8_to_codepoints(normalise_for_compare(text))) {
+    if (cp == U'|' || cp == U'"' || cp == U'\'' || cp == U'`' || cp == U'“' || cp == U'”' || cp == U'‘' ||
+        cp == U'’' || cp == U'_')
+      continue;
+    append_utf8(out, cp);
+  }
+  return out;
+}
 
 bool cell_names(std::string_view text, const std::vector<std::string>& words, int slack) {
   const std::string key = table_key(text);
@@ -916,10 +1013,22 @@ std::string repair_number_text(std::string_view cell) {
   bool any_digit = false;
   for (char32_t c : core) {
     if (is_dig(c)) any_digit = true;
-    else if (!(is_sep(c) || c == U' ' || c == U'O' || c == U'o' || c == U'l' || c == U'I' || c == U'|'))
+    else if (!(is_sep(c) || c == U' ' || c == U';' || c == U':' || c == U'O' || c == U'o' || c == U'l' ||
+               c == U'I' || c == U'|'))
       return unchanged;
   }
   if (!any_digit) return unchanged;
+  // OCR reads a comma as ';' or ':' and sometimes doubles a separator ("344;,581.56").
+  for (char32_t& c : core) {
+    if (c == U';' || c == U':') c = U',';
+  }
+  for (size_t i = 1; i < core.size();) {
+    if (is_sep(core[i]) && is_sep(core[i - 1])) {
+      core.erase(core.begin() + static_cast<long>(i) - 1);
+    } else {
+      ++i;
+    }
+  }
   // Letters read for digits, only next to a digit or a separator.
   for (size_t i = 0; i < core.size(); ++i) {
     const char32_t c = core[i];

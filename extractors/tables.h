@@ -21,8 +21,9 @@
 //      without a total continues on the next page: below a repeated header, or from the
 //      first line with an amount in its numeric columns.
 //   5. Columns are the horizontal gaps that no word of the table's regular lines covers
-//      (spanning section headings and total lines are left out), at least min_column_gap_em
-//      wide and not inside a header cell. Words go to the column holding their centre.
+//      (spanning section headings and total lines are left out; the small gaps between two
+//      pieces of text in one segment count as covered), at least min_column_gap_em wide and
+//      not inside a header cell. Words go to the column holding their centre.
 //   6. Text lines become rows. A line continues the row above (a multi-line cell) when the
 //      gap is small and either the row has no amount yet or every cell the line fills is
 //      already filled above; otherwise it starts a row. A category label centred in a cell
@@ -103,6 +104,7 @@ struct TableOptions {
   double gap_noise_fraction = 0.08; // of the regular lines, this share may cover a column gap
   double max_skew_deg = 5;          // slopes beyond this are not skew but layout; ignored
   int continuation_skip_lines = 4;  // lines at the top of a next page skipped looking for rows
+  double min_word_confidence = 0.25;  // OCR words below this are left out (seal scribbles)
   double uncertain_confidence = 0.6;  // an OCR'd page below this mean confidence: uncertain evidence
 };
 

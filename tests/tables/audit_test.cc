@@ -205,6 +205,17 @@ TEST_CASE("audit_field_of_matches_labels_exactly_after_prefixes_and_notes") {
   CHECK(audit_field_of("归属于母公司所有者的净利润", rules()) == "");
 }
 
+TEST_CASE("audit_field_of_accepts_labels_cut_short_or_followed_by_a_stray_mark") {
+  int rank = -1;
+  CHECK(audit_field_of("四、净利", rules(), &rank) == "net_profit_fen");
+  CHECK(rank >= 100);
+  CHECK(audit_field_of("资产总", rules()) == "total_assets_fen");
+  CHECK(audit_field_of("所有者权益合计 上", rules()) == "owners_equity_fen");
+  CHECK(audit_field_of("营业", rules()) == "");      // half of 营业收入 is not enough
+  CHECK(audit_field_of("净", rules()) == "");
+  CHECK(audit_field_of("营业外收入 1", rules()) == "");
+}
+
 TEST_CASE("fiscal_year_is_the_year_most_often_named_as_year_end_or_annual") {
   Sheet s(1);
   s.text("我们审计了贵公司2024年12月31日的资产负债表，2024年度的利润表。", 60, 100, 11);
