@@ -453,11 +453,6 @@ class Extractor {
     if (found) {
       const bool none = says_none(serious) || serious.empty();
       s_.extracted.credit.serious_dishonesty = !none;
-      if (!none) {
-        add_finding("CREDIT_SERIOUS_DISHONESTY", Severity::kError, "credit_report",
-                    docs_[v.index].path, std::nullopt, "信用报告显示申报单位被列入严重失信主体名单",
-                    serious.front());
-      }
     }
     // Bad records within the lookback window before the report date.
     std::optional<Date> report = s_.extracted.credit.report_date
@@ -483,11 +478,7 @@ class Extractor {
       }
     }
     if (any_section) s_.extracted.credit.records_in_two_years = records;
-    if (records > 0) {
-      add_finding("CREDIT_RECORDS_FOUND", Severity::kWarning, "credit_report", docs_[v.index].path,
-                  std::nullopt,
-                  "信用报告显示两年内有 " + std::to_string(records) + " 条不良记录", "");
-    }
+    // CREDIT_SERIOUS_DISHONESTY and CREDIT_RECORDS_FOUND are the judge's, from these facts.
   }
 
   void read_filing() {

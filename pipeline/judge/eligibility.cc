@@ -103,7 +103,7 @@ void check_investment(const Policy& policy, const Submission& s, Raiser& r) {
   const auto& project_total = s.extracted.project.total_investment_fen;
   if (table_total && project_total) {
     auto diff = abs_difference(*table_total, *project_total);
-    if (!diff || *diff > tolerance) {
+    if (!diff || *diff > policy.thresholds.report_total_tolerance_fen) {
       r.raise("INVESTMENT_SUM_MISMATCH", "project_report", "project.total_investment_fen",
               "investment table total " + std::to_string(*table_total) +
                   " fen, project report total investment " + std::to_string(*project_total) +
@@ -162,7 +162,22 @@ std::optional<int> form_year(const Submission& s) {
 
 }  // namespace
 
-int application_year(const Submission& s, int run_year) { return form_year(s).value_or(run_year); }
+// The application's year: the form's date; without a form, the credit report's date (it is
+// drawn for the application); the run's year only when neither was found.
+int application_year(const Submission& s, int run_year) {
+  if (auto year = form_year(s)) return *year;
+  const auto& report = s.extracted.credit.report_date;
+  if (report && report->size() >= 4) {
+    int year = 0;
+    for (int i = 0; i < 4; ++i) {
+      const char ch = (*report)[i];
+      if (ch < '0' || ch > '9') return run_year;
+      year = year * 10 + (ch - '0');
+    }
+    if (year >= 1990 && year <= 2100) return year;
+  }
+  return run_year;
+}
 
 std::vector<Finding> check_eligibility(const Policy& policy, const FindingCatalog& catalog,
                                        const Submission& s, int run_year) {

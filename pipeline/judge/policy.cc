@@ -277,6 +277,7 @@ Result<Policy> parse_policy(const json& doc) {
     p.thresholds.audit_clause = get_string(t, "audit_clause", tw);
     p.thresholds.audit_balance_tolerance_fen = get_int(t, "audit_balance_tolerance_fen", tw);
     p.thresholds.investment_sum_tolerance_fen = get_int(t, "investment_sum_tolerance_fen", tw);
+    p.thresholds.report_total_tolerance_fen = get_int(t, "report_total_tolerance_fen", tw);
     p.thresholds.investment_clause = get_string(t, "investment_clause", tw);
     p.thresholds.location_clause = get_string(t, "location_clause", tw);
     p.award_steps = member(doc, "award_steps", root);

@@ -113,6 +113,9 @@ struct PolicyThresholds {
   std::string audit_clause;
   int64_t audit_balance_tolerance_fen = 100;  // |assets − (liabilities + equity)| allowed
   int64_t investment_sum_tolerance_fen = 0;   // |rows − stated total| allowed
+  // |table total − the project report's 实际总投资| allowed: reports state totals in 万元 with
+  // two decimals, so they are rounded to 100 yuan (at most 50 yuan, 5000 fen, off).
+  int64_t report_total_tolerance_fen = 5000;
   std::string investment_clause;
   std::string location_clause;  // 本区依法设立
 };
