@@ -106,9 +106,28 @@ TEST_CASE("every bundle of the corpus gets a submission.json that validates agai
 }
 
 TEST_CASE("corpus accuracy holds its floors") {
-  // Floors: where the pipeline stands (see the MESSAGE above for the current figures).
+  // Floors: where the pipeline stood when they were set (2026-11-28: documents 1.0,
+  // materials 0.98, category 1.0, seals 1.0/1.0, findings recall 0.955 / precision 0.75,
+  // verdict 0.8, award 0.8, fields 0.76, USCC 0.9), rounded down to the next 0.05 because
+  // the corpus was regenerated after that measurement. Raise them as the pipeline improves.
   const std::map<std::string, double> floors = {
       {"documents.listed", 1.0},
+      {"bundles.output_found", 1.0},
+      {"category", 1.0},
+      {"material.documents", 0.95},
+      {"seal.document.precision", 0.95},
+      {"seal.document.recall", 0.95},
+      {"seal.page.precision", 0.95},
+      {"seal.page.recall", 0.95},
+      {"findings.recall", 0.9},
+      {"findings.precision", 0.7},
+      {"verdict", 0.7},
+      {"award.exact", 0.7},
+      {"fields.all", 0.7},
+      {"uscc.exact", 0.85},
+      {"fields.credit", 0.9},
+      {"fields.investment", 0.9},
+      {"fields.audit", 0.7},
   };
   for (const auto& [figure, floor] : floors) {
     CHECK_MESSAGE(ratio(figure) >= floor, figure << " = " << ratio(figure) << " < floor " << floor);
