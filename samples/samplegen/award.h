@@ -31,12 +31,12 @@ struct AwardInputs {
 };
 
 struct Award {
-  std::optional<double> rate;               // 0.5, 0.8; none for the tiered category
-  std::optional<int64_t> cap_fen;           // the category's (or tier's) ceiling
-  std::optional<int64_t> eligible_cost_fen; // the cost the rate applies to
-  std::optional<int64_t> max_award_fen;     // min(cap, rate × eligible), rounded down
-  std::optional<int64_t> requested_fen;     // echoed from the inputs
-  std::optional<int> tier;                  // 1..3 for adaptation services
+  std::optional<double> rate;                // 0.5, 0.8; none for the tiered category
+  std::optional<int64_t> cap_fen;            // the category's (or tier's) ceiling
+  std::optional<int64_t> eligible_cost_fen;  // the cost the rate applies to
+  std::optional<int64_t> max_award_fen;      // min(cap, rate × eligible), rounded down
+  std::optional<int64_t> requested_fen;      // echoed from the inputs
+  std::optional<int> tier;                   // 1..3 for adaptation services
 };
 
 Award compute_award(const AwardInputs& in);

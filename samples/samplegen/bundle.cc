@@ -35,18 +35,18 @@ enum class Kind { kPdf, kJpeg, kPng, kXlsx, kRaw };
 // One file before packing.
 struct Doc {
   Material material = Material::kOther;
-  std::string name;          // file name
-  std::string folder;        // folder inside the bundle (or the nested ZIP), "" or "a/b/"
+  std::string name;    // file name
+  std::string folder;  // folder inside the bundle (or the nested ZIP), "" or "a/b/"
   Kind kind = Kind::kPdf;
   std::vector<OutPage> pages;
-  std::string raw;           // kXlsx / kRaw bytes
-  bool nested = false;       // goes into the nested ZIP
+  std::string raw;      // kXlsx / kRaw bytes
+  bool nested = false;  // goes into the nested ZIP
   // Filled by render_doc / post-processing.
   std::string bytes;
   std::vector<int> seal_pages;
   int page_count = 0;
   std::string status = "ok";
-  bool twin = false;         // the second copy of a duplicated file
+  bool twin = false;  // the second copy of a duplicated file
   std::vector<TruthSection> sections;
   std::string path() const { return folder + name; }
 };
@@ -123,21 +123,26 @@ Result<std::string> investment_xlsx(const Facts& f, bool with_formula) {
   s.merges.push_back("A1:E1");
   s.rows.push_back({C::text_cell("项目名称：" + f.app.project_name, false, false)});
   s.merges.push_back("A2:E2");
-  s.rows.push_back({C::text_cell("申报单位：" + f.name_for(Material::kInvestmentTable), false, false), C::text_cell("", false, false),
-                    C::text_cell("", false, false), C::text_cell("", false, false),
-                    C::text_cell(inv.unit_wan ? "单位：万元" : "单位：元", false, false)});
+  s.rows.push_back(
+      {C::text_cell("申报单位：" + f.name_for(Material::kInvestmentTable), false, false),
+       C::text_cell("", false, false), C::text_cell("", false, false),
+       C::text_cell("", false, false),
+       C::text_cell(inv.unit_wan ? "单位：万元" : "单位：元", false, false)});
   s.merges.push_back("A3:D3");
-  s.rows.push_back({C::text_cell("序号", true), C::text_cell("投资类别", true), C::text_cell("明细内容", true),
-                    C::text_cell("规格/说明", true), C::text_cell(inv.unit_wan ? "金额（万元）" : "金额（元）", true)});
+  s.rows.push_back({C::text_cell("序号", true), C::text_cell("投资类别", true),
+                    C::text_cell("明细内容", true), C::text_cell("规格/说明", true),
+                    C::text_cell(inv.unit_wan ? "金额（万元）" : "金额（元）", true)});
   const int first = static_cast<int>(s.rows.size());
   int n = 0;
   for (const auto& r : inv.rows)
-    s.rows.push_back({C::text_cell(std::to_string(++n)), C::text_cell(inv_category_label(r.category)), C::text_cell(r.item),
+    s.rows.push_back({C::text_cell(std::to_string(++n)),
+                      C::text_cell(inv_category_label(r.category)), C::text_cell(r.item),
                       C::text_cell(r.spec), C::number_cell(number(r.amount_fen))});
   const int last = static_cast<int>(s.rows.size()) - 1;
   C total = C::number_cell(number(inv.stated_total_fen), true);
   if (with_formula) total.formula = "SUM(" + cell_ref(4, first) + ":" + cell_ref(4, last) + ")";
-  s.rows.push_back({C::text_cell(inv.total_word, true), C::text_cell(""), C::text_cell(""), C::text_cell(""), total});
+  s.rows.push_back({C::text_cell(inv.total_word, true), C::text_cell(""), C::text_cell(""),
+                    C::text_cell(""), total});
   const int tr = static_cast<int>(s.rows.size()) - 1;
   s.merges.push_back(cell_ref(0, tr) + ":" + cell_ref(3, tr));
   return write_xlsx(s);
@@ -152,12 +157,16 @@ struct Namer {
     switch (m) {
       case Material::kApplicationForm:
       case Material::kBusinessLicense:
-      case Material::kStreetApproval: return root + "一、基本材料/";
+      case Material::kStreetApproval:
+        return root + "一、基本材料/";
       case Material::kCreditReport:
-      case Material::kAuditReport: return root + "二、信用与财务/";
+      case Material::kAuditReport:
+        return root + "二、信用与财务/";
       case Material::kProjectReport:
-      case Material::kInvestmentTable: return root + "三、项目材料/";
-      default: return root + "四、证明材料/";
+      case Material::kInvestmentTable:
+        return root + "三、项目材料/";
+      default:
+        return root + "四、证明材料/";
     }
   }
   std::string name(int number, const std::string& base) const {
@@ -206,7 +215,8 @@ Result<GeneratedBundle> generate_bundle(int index, uint64_t seed) {
   namer.root = short_name(f.company) + "申报材料/";
   std::vector<Doc> docs;
   int number = 0;
-  auto add = [&](Material m, const std::string& base, Kind kind, std::vector<OutPage> pages) -> Doc& {
+  auto add = [&](Material m, const std::string& base, Kind kind,
+                 std::vector<OutPage> pages) -> Doc& {
     Doc d;
     d.material = m;
     d.name = namer.name(++number, base);
@@ -222,7 +232,8 @@ Result<GeneratedBundle> generate_bundle(int index, uint64_t seed) {
     DrawContext c = ctx(Material::kApplicationForm, plan.application_scanned);
     DocDraft d = draw_application_form(c);
     auto pages = plan.application_scanned ? as_scan(d, random_scan(rng), rng) : as_vector(d);
-    add(Material::kApplicationForm, rng.chance(0.5) ? "项目申报书.pdf" : "松江区智算专项申报书.pdf", Kind::kPdf, pages);
+    add(Material::kApplicationForm, rng.chance(0.5) ? "项目申报书.pdf" : "松江区智算专项申报书.pdf",
+        Kind::kPdf, pages);
   }
   // 营业执照
   {
@@ -246,7 +257,9 @@ Result<GeneratedBundle> generate_bundle(int index, uint64_t seed) {
     }
     auto pages = as_scan(d, o, rng);
     const Kind kind = plan.license_png && !photo ? Kind::kPng : Kind::kJpeg;
-    add(Material::kBusinessLicense, kind == Kind::kPng ? "营业执照（副本）.png" : (photo ? "营业执照.jpg" : "营业执照复印件.jpg"),
+    add(Material::kBusinessLicense,
+        kind == Kind::kPng ? "营业执照（副本）.png"
+                           : (photo ? "营业执照.jpg" : "营业执照复印件.jpg"),
         kind, pages);
   }
   // 街镇审批表
@@ -254,13 +267,15 @@ Result<GeneratedBundle> generate_bundle(int index, uint64_t seed) {
     DrawContext c = ctx(Material::kStreetApproval, true);
     ScanOptions o = random_scan(rng);
     if (plan.sideways_page) o.quarter_turns = 1;
-    add(Material::kStreetApproval, rng.chance(0.5) ? "街镇初审意见表.pdf" : "街镇审批表.pdf", Kind::kPdf,
-        as_scan(draw_street_approval(c), o, rng));
+    add(Material::kStreetApproval, rng.chance(0.5) ? "街镇初审意见表.pdf" : "街镇审批表.pdf",
+        Kind::kPdf, as_scan(draw_street_approval(c), o, rng));
   }
   // 信用报告
   if (!missing(Material::kCreditReport)) {
     DrawContext c = ctx(Material::kCreditReport);
-    add(Material::kCreditReport, rng.pick(std::vector<std::string>{"信用中国信用报告.pdf", "企业信用信息报告.pdf", "公共信用信息报告.pdf"}),
+    add(Material::kCreditReport,
+        rng.pick(std::vector<std::string>{"信用中国信用报告.pdf", "企业信用信息报告.pdf",
+                                          "公共信用信息报告.pdf"}),
         Kind::kPdf, as_vector(draw_credit_report(c)));
   }
   // 审计报告
@@ -268,16 +283,19 @@ Result<GeneratedBundle> generate_bundle(int index, uint64_t seed) {
     DrawContext c = ctx(Material::kAuditReport, plan.audit_scanned);
     DocDraft d = draw_audit_report(c);
     auto pages = plan.audit_scanned ? as_scan(d, random_scan(rng), rng) : as_vector(d);
-    add(Material::kAuditReport, std::to_string(f.audit.fiscal_year) + "年度审计报告.pdf", Kind::kPdf, pages);
+    add(Material::kAuditReport, std::to_string(f.audit.fiscal_year) + "年度审计报告.pdf",
+        Kind::kPdf, pages);
   }
   // 项目情况报告
   if (!missing(Material::kProjectReport)) {
     DrawContext c = ctx(Material::kProjectReport);
-    add(Material::kProjectReport, "项目情况报告.pdf", Kind::kPdf, as_vector(draw_project_report(c)));
+    add(Material::kProjectReport, "项目情况报告.pdf", Kind::kPdf,
+        as_vector(draw_project_report(c)));
   }
   // 项目投资明细表和印证材料
   if (!missing(Material::kInvestmentTable)) {
-    DrawContext c = ctx(Material::kInvestmentTable, plan.investment_form == InvestmentForm::kScannedPdf);
+    DrawContext c =
+        ctx(Material::kInvestmentTable, plan.investment_form == InvestmentForm::kScannedPdf);
     DrawContext ci = ctx(Material::kInvestmentTable);
     ci.company_seal = c.company_seal;
     const int invoices = static_cast<int>(rng.uniform(2, 3));
@@ -301,7 +319,8 @@ Result<GeneratedBundle> generate_bundle(int index, uint64_t seed) {
       case InvestmentForm::kScannedPdf: {
         add(Material::kInvestmentTable, "项目投资明细表.pdf", Kind::kPdf,
             as_scan(draw_investment_table(c), random_scan(rng), rng));
-        Doc& e = add(Material::kInvestmentTable, "发票.pdf", Kind::kPdf, as_vector(draw_investment_invoices(ci, invoices)));
+        Doc& e = add(Material::kInvestmentTable, "发票.pdf", Kind::kPdf,
+                     as_vector(draw_investment_invoices(ci, invoices)));
         e.nested = plan.nested_zip;
         break;
       }
@@ -316,7 +335,8 @@ Result<GeneratedBundle> generate_bundle(int index, uint64_t seed) {
     } else {
       ScanOptions o = random_scan(rng);
       o.dpi = 150;
-      add(Material::kHonors, "荣誉证书.jpg", Kind::kJpeg, as_scan(d, o, rng)).nested = plan.nested_zip;
+      add(Material::kHonors, "荣誉证书.jpg", Kind::kJpeg, as_scan(d, o, rng)).nested =
+          plan.nested_zip;
     }
   }
   // 符合奖励条件的证明材料 (by category)
@@ -326,13 +346,17 @@ Result<GeneratedBundle> generate_bundle(int index, uint64_t seed) {
     switch (f.category) {
       case Category::kGeneral:
         if (f.model && !f.model->filing_number.empty())
-          nest(add(m, "生成式人工智能服务备案证明.pdf", Kind::kPdf, as_vector(draw_filing_record(ctx(m)))));
+          nest(add(m, "生成式人工智能服务备案证明.pdf", Kind::kPdf,
+                   as_vector(draw_filing_record(ctx(m)))));
         nest(add(m, "第三方评测报告.pdf", Kind::kPdf, as_vector(draw_evaluation_report(ctx(m)))));
-        nest(add(m, "应用场景运营情况说明.pdf", Kind::kPdf, as_vector(draw_application_cases(ctx(m)))));
+        nest(add(m, "应用场景运营情况说明.pdf", Kind::kPdf,
+                 as_vector(draw_application_cases(ctx(m)))));
         break;
       case Category::kSpecialized:
         if (f.model && !f.model->filing_number.empty())
-          nest(add(m, f.model->filing_kind == "registration" ? "生成式人工智能服务登记证明.pdf" : "生成式人工智能服务备案证明.pdf",
+          nest(add(m,
+                   f.model->filing_kind == "registration" ? "生成式人工智能服务登记证明.pdf"
+                                                          : "生成式人工智能服务备案证明.pdf",
                    Kind::kPdf, as_vector(draw_filing_record(ctx(m)))));
         nest(add(m, "应用案例.pdf", Kind::kPdf, as_vector(draw_application_cases(ctx(m)))));
         break;
@@ -343,7 +367,8 @@ Result<GeneratedBundle> generate_bundle(int index, uint64_t seed) {
         const bool scanned = rng.chance(0.5);
         DrawContext c = ctx(m, scanned);
         DocDraft d = draw_security_report(c);
-        nest(add(m, "密码安全性测试报告.pdf", Kind::kPdf, scanned ? as_scan(d, random_scan(rng), rng) : as_vector(d)));
+        nest(add(m, "密码安全性测试报告.pdf", Kind::kPdf,
+                 scanned ? as_scan(d, random_scan(rng), rng) : as_vector(d)));
         nest(add(m, "检测服务费发票.pdf", Kind::kPdf, as_vector(draw_fee_invoice(ctx(m)))));
         break;
       }
@@ -354,13 +379,17 @@ Result<GeneratedBundle> generate_bundle(int index, uint64_t seed) {
   }
   // 其它
   if (plan.include_notice)
-    add(Material::kOther, "关于组织开展2025年度申报工作的通知.pdf", Kind::kPdf, as_vector(draw_red_notice(ctx(Material::kOther))));
+    add(Material::kOther, "关于组织开展2025年度申报工作的通知.pdf", Kind::kPdf,
+        as_vector(draw_red_notice(ctx(Material::kOther))));
   if (plan.has(Defect::kFaintScan)) {
     DrawContext c = ctx(Material::kOther, true);
     c.company_seal = false;
     DocDraft d = draw_letter(c, "场地使用证明",
-                             "兹证明" + c.name() + "使用位于" + f.company.address + "的办公场地，租赁期限自2023年1月1日至2027年12月31日，"
-                             "建筑面积约" + std::to_string(300 + f.app.date.d * 11) + "平方米，用于人工智能研发及智算服务运营。");
+                             "兹证明" + c.name() + "使用位于" + f.company.address +
+                                 "的办公场地，租赁期限自2023年1月1日至2027年12月31日，"
+                                 "建筑面积约" +
+                                 std::to_string(300 + f.app.date.d * 11) +
+                                 "平方米，用于人工智能研发及智算服务运营。");
     ScanOptions o;
     o.dpi = 150;
     o.fade = 0.86;
@@ -374,7 +403,9 @@ Result<GeneratedBundle> generate_bundle(int index, uint64_t seed) {
   if (plan.has(Defect::kCorruptPdf)) {
     DrawContext c = ctx(Material::kOther);
     add(Material::kOther, "补充说明.pdf", Kind::kPdf,
-        as_vector(draw_letter(c, "补充说明", "关于本项目投资构成及资金来源的补充说明：项目资金全部来源于企业自筹，无财政资金投入。")));
+        as_vector(draw_letter(c, "补充说明",
+                              "关于本项目投资构成及资金来源的补充说明：项目资金全部来源于企业自筹，"
+                              "无财政资金投入。")));
   }
 
   for (auto& d : docs) render_doc(d);
@@ -445,7 +476,10 @@ Result<GeneratedBundle> generate_bundle(int index, uint64_t seed) {
     t.path = path;
     t.status = d.twin ? "skipped" : d.status;
     t.sha256 = shenbao::sha256_hex(d.bytes);
-    t.format = d.kind == Kind::kPdf ? "pdf" : d.kind == Kind::kXlsx ? "xlsx" : d.kind == Kind::kRaw ? "other" : "image";
+    t.format = d.kind == Kind::kPdf    ? "pdf"
+               : d.kind == Kind::kXlsx ? "xlsx"
+               : d.kind == Kind::kRaw  ? "other"
+                                       : "image";
     if (t.status == "ok") {
       t.pages = d.page_count;
       if (plan.merged_pdf) {
@@ -463,7 +497,8 @@ Result<GeneratedBundle> generate_bundle(int index, uint64_t seed) {
   std::vector<BundleFile> inner;
   for (const auto& d : docs) {
     if (d.nested) {
-      inner.push_back({(d.material == Material::kInvestmentTable ? "发票/" : "") + d.name, d.bytes});
+      inner.push_back(
+          {(d.material == Material::kInvestmentTable ? "发票/" : "") + d.name, d.bytes});
     } else {
       top.push_back({d.path(), d.bytes});
     }
@@ -489,7 +524,8 @@ Result<GeneratedBundle> generate_bundle(int index, uint64_t seed) {
     for (const auto& d : docs)
       if (d.nested)
         truth.push_back(truth_of(d, nested_folder + nested_name + "/" +
-                                        (d.material == Material::kInvestmentTable ? "发票/" : "") + d.name));
+                                        (d.material == Material::kInvestmentTable ? "发票/" : "") +
+                                        d.name));
   }
   const std::string traversal = "../../申报说明.txt";
   if (plan.has(Defect::kPathTraversal)) {
@@ -505,14 +541,16 @@ Result<GeneratedBundle> generate_bundle(int index, uint64_t seed) {
     ZipWriter z(NameEncoding::kGbk);
     std::set<std::string> dirs;
     for (const auto& fi : top) {
-      for (size_t pos = fi.path.find('/'); pos != std::string::npos; pos = fi.path.find('/', pos + 1)) {
+      for (size_t pos = fi.path.find('/'); pos != std::string::npos;
+           pos = fi.path.find('/', pos + 1)) {
         const std::string dir = fi.path.substr(0, pos + 1);
         if (dirs.insert(dir).second) {
           auto st = z.add_dir(dir);
           if (!st.ok()) return st;
         }
       }
-      const bool compress = fi.path.find(".jpg") == std::string::npos && fi.path.find(".zip") == std::string::npos;
+      const bool compress =
+          fi.path.find(".jpg") == std::string::npos && fi.path.find(".zip") == std::string::npos;
       auto st = z.add(fi.path, fi.bytes, compress);
       if (!st.ok()) return st;
     }
@@ -555,36 +593,40 @@ Result<GeneratedBundle> generate_bundle(int index, uint64_t seed) {
       case Defect::kSealMissing:
         tf.material = d.material;
         tf.document = doc_of(d.material);
-        out.defects.push_back(std::string("unsealed ") + material_id(d.material) + " (" + tf.document + ")");
+        out.defects.push_back(std::string("unsealed ") + material_id(d.material) + " (" +
+                              tf.document + ")");
         break;
       case Defect::kHardwareShareExceeded:
         tf.material = Material::kInvestmentTable;
         tf.document = doc_of(Material::kInvestmentTable);
-        std::snprintf(buf, sizeof buf, "hardware share %.1f %% of the investment rows", f.investment.hardware_share() * 100);
+        std::snprintf(buf, sizeof buf, "hardware share %.1f %% of the investment rows",
+                      f.investment.hardware_share() * 100);
         out.defects.push_back(buf);
         break;
       case Defect::kInvestmentSumMismatch:
         tf.material = Material::kInvestmentTable;
         tf.document = doc_of(Material::kInvestmentTable);
-        out.defects.push_back("investment rows sum to " + format_yuan(f.investment.total_fen()) + " yuan but the " +
-                              f.investment.total_word + " line says " + format_yuan(f.investment.stated_total_fen));
+        out.defects.push_back("investment rows sum to " + format_yuan(f.investment.total_fen()) +
+                              " yuan but the " + f.investment.total_word + " line says " +
+                              format_yuan(f.investment.stated_total_fen));
         break;
       case Defect::kUsccMismatch:
         tf.material = d.material;
         tf.document = doc_of(d.material);
-        out.defects.push_back(std::string(material_id(d.material)) + " shows code " + f.uscc_for(d.material) +
-                              " instead of " + f.company.uscc);
+        out.defects.push_back(std::string(material_id(d.material)) + " shows code " +
+                              f.uscc_for(d.material) + " instead of " + f.company.uscc);
         break;
       case Defect::kUsccInvalid:
         tf.material = Material::kBusinessLicense;
         tf.document = doc_of(Material::kBusinessLicense);
-        out.defects.push_back("code " + f.company.uscc + " fails its check character (no single OCR repair fixes it)");
+        out.defects.push_back("code " + f.company.uscc +
+                              " fails its check character (no single OCR repair fixes it)");
         break;
       case Defect::kNameMismatch:
         tf.material = d.material;
         tf.document = doc_of(d.material);
-        out.defects.push_back(std::string(material_id(d.material)) + " names " + f.name_for(d.material) + " instead of " +
-                              f.company.name);
+        out.defects.push_back(std::string(material_id(d.material)) + " names " +
+                              f.name_for(d.material) + " instead of " + f.company.name);
         break;
       case Defect::kNotInSongjiang:
         tf.material = Material::kBusinessLicense;
@@ -594,18 +636,21 @@ Result<GeneratedBundle> generate_bundle(int index, uint64_t seed) {
       case Defect::kAuditYearMismatch:
         tf.material = Material::kAuditReport;
         tf.document = doc_of(Material::kAuditReport);
-        out.defects.push_back("audit for fiscal year " + std::to_string(f.audit.fiscal_year) + " (2024 expected)");
+        out.defects.push_back("audit for fiscal year " + std::to_string(f.audit.fiscal_year) +
+                              " (2024 expected)");
         break;
       case Defect::kAuditUnbalanced:
         tf.material = Material::kAuditReport;
         tf.document = doc_of(Material::kAuditReport);
-        out.defects.push_back("balance sheet: assets " + format_yuan(f.audit.total_assets_fen) + " != liabilities " +
-                              format_yuan(f.audit.total_liabilities_fen) + " + equity " + format_yuan(f.audit.owners_equity_fen));
+        out.defects.push_back("balance sheet: assets " + format_yuan(f.audit.total_assets_fen) +
+                              " != liabilities " + format_yuan(f.audit.total_liabilities_fen) +
+                              " + equity " + format_yuan(f.audit.owners_equity_fen));
         break;
       case Defect::kCreditSeriousDishonesty:
         tf.material = Material::kCreditReport;
         tf.document = doc_of(Material::kCreditReport);
-        out.defects.push_back("credit report lists the applicant as seriously dishonest (" + f.credit.serious_list +
+        out.defects.push_back("credit report lists the applicant as seriously dishonest (" +
+                              f.credit.serious_list +
                               "); the listing is also a bad record within two years");
         // Implied: the listing is a bad record within two years.
         if (!plan.has(Defect::kCreditRecordsFound))
@@ -620,7 +665,8 @@ Result<GeneratedBundle> generate_bundle(int index, uint64_t seed) {
       case Defect::kParametersBelowThreshold:
         tf.material = Material::kProjectReport;
         tf.document = doc_of(Material::kProjectReport);
-        out.defects.push_back("general model of " + format_parameters(f.model->parameters, f.model->parameter_style) +
+        out.defects.push_back("general model of " +
+                              format_parameters(f.model->parameters, f.model->parameter_style) +
                               " parameters (not above 千亿)");
         break;
       case Defect::kFilingMissing:
@@ -631,8 +677,9 @@ Result<GeneratedBundle> generate_bundle(int index, uint64_t seed) {
         tf.material = Material::kApplicationForm;
         tf.document = doc_of(Material::kApplicationForm);
         const Award a = compute_award(award_inputs(f, plan));
-        out.defects.push_back("request " + format_wan(f.app.requested_fen) + "万元 above the maximum " +
-                              format_wan(a.max_award_fen.value_or(0)) + "万元");
+        out.defects.push_back("request " + format_wan(f.app.requested_fen) +
+                              "万元 above the maximum " + format_wan(a.max_award_fen.value_or(0)) +
+                              "万元");
         break;
       }
       case Defect::kEncryptedPdf:
@@ -677,7 +724,8 @@ Status write_bundle(const GeneratedBundle& b, const std::filesystem::path& out_d
     if (b.is_folder) {
       std::filesystem::remove_all(inbox / b.source);
       for (const auto& fi : b.files)
-        if (!write(inbox / b.source / fi.path, fi.bytes)) return Status::IoError("cannot write " + fi.path);
+        if (!write(inbox / b.source / fi.path, fi.bytes))
+          return Status::IoError("cannot write " + fi.path);
     } else if (!write(inbox / b.source, b.zip_bytes)) {
       return Status::IoError("cannot write " + b.source);
     }

@@ -28,14 +28,15 @@ struct TruthSection {
 
 // One file of the bundle as the pipeline must list it.
 struct TruthDocument {
-  std::string path;                 // inside the bundle, UTF-8 ("inner.zip/a/b.pdf" for nested)
-  std::optional<Material> material; // empty: not scored (archives, refused/unreadable/skipped files, merged PDFs)
-  std::optional<bool> sealed;       // empty: null (not applicable or undecidable)
+  std::string path;  // inside the bundle, UTF-8 ("inner.zip/a/b.pdf" for nested)
+  std::optional<Material>
+      material;  // empty: not scored (archives, refused/unreadable/skipped files, merged PDFs)
+  std::optional<bool> sealed;  // empty: null (not applicable or undecidable)
   std::vector<int> seal_pages;
-  std::string status = "ok";        // ok | unreadable | rejected | skipped
-  std::string format;               // pdf | image | xlsx | archive | other; empty: not scored
+  std::string status = "ok";  // ok | unreadable | rejected | skipped
+  std::string format;         // pdf | image | xlsx | archive | other; empty: not scored
   std::optional<int> pages;
-  std::string sha256;               // empty for refused entries
+  std::string sha256;  // empty for refused entries
   std::vector<TruthSection> sections;
 };
 
@@ -46,12 +47,12 @@ struct TruthFinding {
 };
 
 struct BundleFile {
-  std::string path;   // UTF-8, '/'-separated
+  std::string path;  // UTF-8, '/'-separated
   std::string bytes;
 };
 
 struct GeneratedBundle {
-  std::string source;             // the inbox name: "申报-….zip" or a folder name
+  std::string source;  // the inbox name: "申报-….zip" or a folder name
   bool is_folder = false;
   std::string zip_bytes;          // when !is_folder
   std::vector<BundleFile> files;  // when is_folder

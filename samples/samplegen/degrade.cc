@@ -104,7 +104,8 @@ PixPtr phone_photo(PIX* page, Rng& rng) {
   const int mx = w / 8, my = h / 10;
   const int cw = w + 2 * mx, ch = h + 2 * my;
   // Desk colour: grey-brown.
-  const int dr = static_cast<int>(rng.uniform(95, 150)), dg = dr - static_cast<int>(rng.uniform(8, 25)),
+  const int dr = static_cast<int>(rng.uniform(95, 150)),
+            dg = dr - static_cast<int>(rng.uniform(8, 25)),
             db = dg - static_cast<int>(rng.uniform(10, 30));
   l_uint32 desk = (l_uint32(dr) << L_RED_SHIFT) | (l_uint32(dg) << L_GREEN_SHIFT) |
                   (l_uint32(std::max(db, 30)) << L_BLUE_SHIFT);

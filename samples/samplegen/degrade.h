@@ -31,7 +31,7 @@ struct ScanOptions {
   double fade = 0;           // 0..1: contrast lost (0.8 = a barely legible copy)
   double paper_tint = 0.03;  // yellow-grey cast of the paper, 0..0.1
   Capture capture = Capture::kFlatbed;
-  int jpeg_quality = 70;     // 55-85
+  int jpeg_quality = 70;  // 55-85
 };
 
 // Applies the options to a clean page raster.

@@ -25,8 +25,9 @@ DocDraft draw_credit_report(const DrawContext& c) {
   flow.subtitle("（标准版）", Font{c.body_family, 11, false}, Align::kCenter, 14);
   flow.line("报告主体：" + name, Font{c.body_family, 11, false});
   flow.line(uscc_label(c) + "：" + c.uscc(), Font{c.body_family, 11, false});
-  flow.line(generated_style ? "生成时间：" + cr.generated_at : "报告日期：" + cr.report_date.cn_padded(),
-            Font{c.body_family, 11, false}, Align::kLeft, 12);
+  flow.line(
+      generated_style ? "生成时间：" + cr.generated_at : "报告日期：" + cr.report_date.cn_padded(),
+      Font{c.body_family, 11, false}, Align::kLeft, 12);
 
   auto kv_table = [&](std::vector<std::pair<std::string, std::string>> rows) {
     TableSpec t;
@@ -38,7 +39,8 @@ DocDraft draw_credit_report(const DrawContext& c) {
     return t;
   };
   auto none = [&]() { flow.line("无", small, Align::kLeft, 6); };
-  auto records_table = [&](const std::vector<std::string>& head, const std::vector<std::vector<std::string>>& rows,
+  auto records_table = [&](const std::vector<std::string>& head,
+                           const std::vector<std::vector<std::string>>& rows,
                            const std::vector<double>& widths) {
     TableSpec t;
     for (double w : widths) t.col_widths.push_back(W * w);
@@ -88,9 +90,10 @@ DocDraft draw_credit_report(const DrawContext& c) {
   if (!cr.serious_dishonesty) {
     none();
   } else {
-    records_table({"名单名称", "列入原因", "列入机关", "列入日期"},
-                  {{cr.serious_list, cr.serious_reason, cr.serious_authority, cr.serious_date.iso()}},
-                  {0.24, 0.32, 0.28, 0.16});
+    records_table(
+        {"名单名称", "列入原因", "列入机关", "列入日期"},
+        {{cr.serious_list, cr.serious_reason, cr.serious_authority, cr.serious_date.iso()}},
+        {0.24, 0.32, 0.28, 0.16});
     flow.line("该主体已被列入严重失信主体名单。", Font{c.body_family, 10, true}, Align::kLeft, 6);
   }
 
@@ -98,30 +101,40 @@ DocDraft draw_credit_report(const DrawContext& c) {
   if (abnormal.empty())
     none();
   else
-    records_table({"列入原因", "作出决定机关", "列入日期", "决定书文号"}, abnormal, {0.34, 0.28, 0.16, 0.22});
+    records_table({"列入原因", "作出决定机关", "列入日期", "决定书文号"}, abnormal,
+                  {0.34, 0.28, 0.16, 0.22});
 
   flow.heading("五、信用承诺信息");
-  flow.line("该主体于" + cr.report_date.plus_days(-40).cn() + "作出信用承诺，承诺类型：主动型。", small, Align::kLeft, 6);
+  flow.line("该主体于" + cr.report_date.plus_days(-40).cn() + "作出信用承诺，承诺类型：主动型。",
+            small, Align::kLeft, 6);
   flow.heading("六、诚实守信相关荣誉信息");
-  flow.table(kv_table({{"荣誉名称", f.honor.title}, {"授予单位", f.honor.issuer}, {"授予日期", f.honor.date.iso()}}), 10);
+  flow.table(kv_table({{"荣誉名称", f.honor.title},
+                       {"授予单位", f.honor.issuer},
+                       {"授予日期", f.honor.date.iso()}}),
+             10);
 
   flow.space(8);
-  flow.line("说明：1. 本报告信息来源于全国信用信息共享平台，由“信用中国”网站根据报告生成时的数据出具。"
-            "2. 本报告仅反映报告生成时点之前归集的信用信息。3. 信息主体如对报告内容有异议，可通过“信用中国”网站提出异议申诉。",
-            Font{c.body_family, 8.5, false}, Align::kLeft, 4);
+  flow.line(
+      "说明：1. 本报告信息来源于全国信用信息共享平台，由“信用中国”网站根据报告生成时的数据出具。"
+      "2. 本报告仅反映报告生成时点之前归集的信用信息。3. "
+      "信息主体如对报告内容有异议，可通过“信用中国”网站提出异议申诉。",
+      Font{c.body_family, 8.5, false}, Align::kLeft, 4);
 
   const std::string number = cr.report_no;
-  const std::string footer = generated_style ? "生成时间：" + cr.generated_at : "报告日期：" + cr.report_date.iso();
+  const std::string footer =
+      generated_style ? "生成时间：" + cr.generated_at : "报告日期：" + cr.report_date.iso();
   const std::string family = c.body_family;
   flow.decorate([number, footer, family](Painter& p, int page, int pages) {
     const double x = mm(25), r = p.width() - mm(22);
-    p.text(x, mm(12), "信用中国", Font{family, 15, true}, TextOpts{Align::kLeft, -1, 1, 0, 0, false, Rgb{0.75, 0.1, 0.1}});
-    p.text(x + 66, mm(13.5), "CREDITCHINA", Font{family, 8, true}, TextOpts{Align::kLeft, -1, 1, 0, 0, false, Rgb{0.1, 0.25, 0.6}});
+    p.text(x, mm(12), "信用中国", Font{family, 15, true},
+           TextOpts{Align::kLeft, -1, 1, 0, 0, false, Rgb{0.75, 0.1, 0.1}});
+    p.text(x + 66, mm(13.5), "CREDITCHINA", Font{family, 8, true},
+           TextOpts{Align::kLeft, -1, 1, 0, 0, false, Rgb{0.1, 0.25, 0.6}});
     p.text(r, mm(14), "报告编号：" + number, Font{family, 8.5, false}, TextOpts{Align::kRight});
     p.line(x, mm(20), r, mm(20), 1.0, Rgb{0.1, 0.25, 0.6});
     p.text(x, p.height() - mm(14), footer, Font{family, 8, false});
-    p.text(r, p.height() - mm(14), std::to_string(page) + "/" + std::to_string(pages), Font{family, 8, false},
-           TextOpts{Align::kRight});
+    p.text(r, p.height() - mm(14), std::to_string(page) + "/" + std::to_string(pages),
+           Font{family, 8, false}, TextOpts{Align::kRight});
   });
   if (c.company_seal) {
     const SealSpec seal = company_seal(c, 4);

@@ -22,8 +22,8 @@ Flow::Decorate edge_seal_decoration(SealSpec seal, double cy);
 
 // Right-aligned signature lines ("申报单位（盖章）：…" and a date) with the company's seal
 // over the name when c.company_seal. Adds 84 points to the flow.
-void signature_block(Flow& flow, const DrawContext& c, const std::string& label, const std::string& date,
-                     const Font& font);
+void signature_block(Flow& flow, const DrawContext& c, const std::string& label,
+                     const std::string& date, const Font& font);
 
 // Money in the unit a table states.
 std::string money_in_unit(int64_t fen, bool wan);

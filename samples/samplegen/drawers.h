@@ -22,11 +22,11 @@ namespace samplegen {
 struct DrawContext {
   const Facts* facts = nullptr;
   Material material = Material::kOther;  // what is being drawn (for uscc_for / name_for)
-  bool company_seal = true;   // false: the applicant forgot to stamp this document
-  bool edge_seal = false;     // 骑缝章: half a seal at the right edge of every page
+  bool company_seal = true;              // false: the applicant forgot to stamp this document
+  bool edge_seal = false;                // 骑缝章: half a seal at the right edge of every page
   std::string body_family = kSerif;
-  int variant = 0;            // layout / wording variant (drawers use it mod their count)
-  uint64_t seed = 1;          // seal angles and textures, small offsets
+  int variant = 0;    // layout / wording variant (drawers use it mod their count)
+  uint64_t seed = 1;  // seal angles and textures, small offsets
 
   const Facts& f() const { return *facts; }
   const std::string& uscc() const { return facts->uscc_for(material); }
@@ -60,13 +60,13 @@ DocDraft draw_investment_invoices(const DrawContext& c, int count);
 // 荣誉证书 (landscape certificate).
 DocDraft draw_honor(const DrawContext& c);
 // Eligibility evidence by category.
-DocDraft draw_filing_record(const DrawContext& c);       // 生成式人工智能服务备案/登记 proof
-DocDraft draw_evaluation_report(const DrawContext& c);   // third-party evaluation (general)
-DocDraft draw_application_cases(const DrawContext& c);   // scenario / cases (models)
-DocDraft draw_industry_list(const DrawContext& c);       // adaptation: industries served
-DocDraft draw_security_report(const DrawContext& c);     // 商用密码 test report
-DocDraft draw_fee_invoice(const DrawContext& c);         // the test fee invoice
-DocDraft draw_service_proof(const DrawContext& c);       // generic 服务成效证明 (unknown category)
+DocDraft draw_filing_record(const DrawContext& c);  // 生成式人工智能服务备案/登记 proof
+DocDraft draw_evaluation_report(const DrawContext& c);  // third-party evaluation (general)
+DocDraft draw_application_cases(const DrawContext& c);  // scenario / cases (models)
+DocDraft draw_industry_list(const DrawContext& c);      // adaptation: industries served
+DocDraft draw_security_report(const DrawContext& c);    // 商用密码 test report
+DocDraft draw_fee_invoice(const DrawContext& c);        // the test fee invoice
+DocDraft draw_service_proof(const DrawContext& c);  // generic 服务成效证明 (unknown category)
 // The bureau's red-headed notice (红头文件): red title and rule, no seal.
 DocDraft draw_red_notice(const DrawContext& c);
 // A short letter (场地使用证明 / 补充说明), one page; sealed when c.company_seal.

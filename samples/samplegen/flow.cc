@@ -76,8 +76,8 @@ void Flow::table(TableSpec spec, double space_after) {
 }
 
 void Flow::space(double points) {
-  blocks_.push_back({[points](Painter&, double, double, double) { return points; }, false, false,
-                     nullptr, 0});
+  blocks_.push_back(
+      {[points](Painter&, double, double, double) { return points; }, false, false, nullptr, 0});
 }
 
 void Flow::block(double height, Draw draw, bool keep_with_next) {
@@ -142,7 +142,8 @@ DocDraft Flow::finish() const {
   const int count = static_cast<int>(pages.size());
   auto decorations = std::make_shared<const std::vector<Decorate>>(decorations_);
   for (int i = 0; i < count; ++i) {
-    auto placed = std::make_shared<const std::vector<Placed>>(std::move(pages[static_cast<size_t>(i)]));
+    auto placed =
+        std::make_shared<const std::vector<Placed>>(std::move(pages[static_cast<size_t>(i)]));
     PageDraft page;
     page.width = style_.width;
     page.height = style_.height;

@@ -39,7 +39,8 @@ class Flow {
   double content_width() const { return style_.width - style_.margin_left - style_.margin_right; }
 
   void title(std::string text, double space_after = 14, double size = 0);
-  void subtitle(std::string text, const Font& f, Align align = Align::kCenter, double space_after = 6);
+  void subtitle(std::string text, const Font& f, Align align = Align::kCenter,
+                double space_after = 6);
   void heading(std::string text);
   void para(std::string text, bool indent = true);
   // One line (or wrapped lines) with the given font and alignment, no indent.

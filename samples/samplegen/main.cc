@@ -35,7 +35,8 @@ int main(int argc, char** argv) {
     if (!sources.insert(b.source).second) {
       // Two companies drew the same name: keep both bundles apart.
       const std::string suffix = "-" + std::to_string(i + 1);
-      b.source = b.is_folder ? b.source + suffix : b.source.substr(0, b.source.size() - 4) + suffix + ".zip";
+      b.source = b.is_folder ? b.source + suffix
+                             : b.source.substr(0, b.source.size() - 4) + suffix + ".zip";
       sources.insert(b.source);
     }
     auto st = samplegen::write_bundle(b, out);

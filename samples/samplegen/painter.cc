@@ -61,11 +61,14 @@ LayoutPtr make_layout(cairo_t* cr, std::string_view s, const Font& f, const Text
                                                                         : PANGO_ALIGN_LEFT);
     pango_layout_set_justify(layout.get(), o.justify);
   }
-  if (o.indent != 0) pango_layout_set_indent(layout.get(), static_cast<int>(o.indent * PANGO_SCALE));
-  if (o.line_spacing != 1.0) pango_layout_set_line_spacing(layout.get(), static_cast<float>(o.line_spacing));
+  if (o.indent != 0)
+    pango_layout_set_indent(layout.get(), static_cast<int>(o.indent * PANGO_SCALE));
+  if (o.line_spacing != 1.0)
+    pango_layout_set_line_spacing(layout.get(), static_cast<float>(o.line_spacing));
   if (o.letter_spacing != 0) {
     PangoAttrList* attrs = pango_attr_list_new();
-    pango_attr_list_insert(attrs, pango_attr_letter_spacing_new(static_cast<int>(o.letter_spacing * PANGO_SCALE)));
+    pango_attr_list_insert(
+        attrs, pango_attr_letter_spacing_new(static_cast<int>(o.letter_spacing * PANGO_SCALE)));
     pango_layout_set_attributes(layout.get(), attrs);
     pango_attr_list_unref(attrs);
   }
@@ -225,11 +228,12 @@ SurfacePtr make_seal_surface(const SealSpec& s) {
   for (double& v : fine) v = rng.chance(0.16) ? rng.real(0.15, 0.6) : rng.real(0.88, 1.0);
   auto sample = [](const std::vector<double>& g, int n, double u, double v) {
     const double gx = u * n, gy = v * n;
-    const int ix = std::min(n - 1, static_cast<int>(gx)), iy = std::min(n - 1, static_cast<int>(gy));
+    const int ix = std::min(n - 1, static_cast<int>(gx)),
+              iy = std::min(n - 1, static_cast<int>(gy));
     const double fx = gx - ix, fy = gy - iy;
     auto at = [&](int x, int y) { return g[static_cast<size_t>(y * (n + 1) + x)]; };
-    return at(ix, iy) * (1 - fx) * (1 - fy) + at(ix + 1, iy) * fx * (1 - fy) + at(ix, iy + 1) * (1 - fx) * fy +
-           at(ix + 1, iy + 1) * fx * fy;
+    return at(ix, iy) * (1 - fx) * (1 - fy) + at(ix + 1, iy) * fx * (1 - fy) +
+           at(ix, iy + 1) * (1 - fx) * fy + at(ix + 1, iy + 1) * fx * fy;
   };
   for (int y = 0; y < h; ++y) {
     unsigned char* px = data + y * stride;
@@ -237,7 +241,8 @@ SurfacePtr make_seal_surface(const SealSpec& s) {
     for (int x = 0; x < w; ++x) {
       if (px[x] == 0) continue;
       const double u = static_cast<double>(x) / w;
-      const double f = std::clamp(sample(coarse, kCoarse, u, v) * sample(fine, kFine, u, v), 0.0, 1.0);
+      const double f =
+          std::clamp(sample(coarse, kCoarse, u, v) * sample(fine, kFine, u, v), 0.0, 1.0);
       px[x] = static_cast<unsigned char>(std::lround(px[x] * f));
     }
   }

@@ -48,7 +48,7 @@ inline constexpr const char* kMicroHei = "WenQuanYi Micro Hei";
 
 struct Font {
   std::string family = kSerif;
-  double size = 10.5;   // points (五号 = 10.5, 小四 = 12, 四号 = 14, 三号 = 16, 二号 = 22)
+  double size = 10.5;  // points (五号 = 10.5, 小四 = 12, 四号 = 14, 三号 = 16, 二号 = 22)
   bool bold = false;
 };
 
@@ -76,26 +76,26 @@ struct TableSpec {
   std::vector<double> col_widths;  // points; their sum is the table width
   std::vector<TableRow> rows;
   Font font{kSerif, 9.5, false};
-  double padding = 3.5;            // inside each cell, points
-  double min_row_height = 18;      // points
-  double line_width = 0.6;         // ruling lines
-  int header_rows = 1;             // drawn bold and (when shade_header) shaded
+  double padding = 3.5;        // inside each cell, points
+  double min_row_height = 18;  // points
+  double line_width = 0.6;     // ruling lines
+  int header_rows = 1;         // drawn bold and (when shade_header) shaded
   bool shade_header = false;
-  bool outer_thick = false;        // a heavier outer frame (printed forms)
+  bool outer_thick = false;  // a heavier outer frame (printed forms)
 };
 
 // A seal (印章). Sizes in millimetres on paper.
 struct SealSpec {
-  std::string rim_text;            // around the upper rim, e.g. the company name
-  std::string centre_text;         // under the star, e.g. "检验检测专用章"; may be empty
-  std::string code_text;           // small digits along the lower rim (seal code); may be empty
-  double diameter_mm = 42;         // 38-45 for company seals
-  double height_mm = 0;            // > 0: an oval (发票专用章) of diameter_mm × height_mm
-  bool star = true;                // five-pointed star in the centre
+  std::string rim_text;     // around the upper rim, e.g. the company name
+  std::string centre_text;  // under the star, e.g. "检验检测专用章"; may be empty
+  std::string code_text;    // small digits along the lower rim (seal code); may be empty
+  double diameter_mm = 42;  // 38-45 for company seals
+  double height_mm = 0;     // > 0: an oval (发票专用章) of diameter_mm × height_mm
+  bool star = true;         // five-pointed star in the centre
   Rgb colour = kSealRed;
-  double opacity = 0.85;           // the ink is a little transparent
-  double rotation_deg = 0;         // seals are rarely put on straight
-  uint64_t texture_seed = 1;       // ink unevenness
+  double opacity = 0.85;      // the ink is a little transparent
+  double rotation_deg = 0;    // seals are rarely put on straight
+  uint64_t texture_seed = 1;  // ink unevenness
 };
 
 // What a page received: one entry per seal drawn (whole or a half at an edge).
@@ -132,8 +132,8 @@ class Painter {
   void fill_rect(double x, double y, double w, double h, Rgb c, double alpha = 1.0);
   void circle(double cx, double cy, double r, double width, Rgb c, bool fill = false);
   // A polyline through (xs[i], ys[i]).
-  void polyline(const std::vector<double>& xs, const std::vector<double>& ys, double width,
-                Rgb c, double alpha = 1.0);
+  void polyline(const std::vector<double>& xs, const std::vector<double>& ys, double width, Rgb c,
+                double alpha = 1.0);
   void star(double cx, double cy, double r, Rgb c);
   // A QR-code-like square of modules (finder patterns in three corners), size in points.
   void qr_like(double x, double y, double size, uint64_t seed);

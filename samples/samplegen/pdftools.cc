@@ -35,16 +35,18 @@ Result<std::string> encrypt_pdf(const std::string& pdf, const std::string& user_
   std::error_code ec;
   const auto dir = std::filesystem::temp_directory_path(ec);
   if (ec) return Status::IoError("no temporary directory");
-  const std::string stem = "samplegen-" + std::to_string(::getpid()) + "-" + std::to_string(pdf.size());
+  const std::string stem =
+      "samplegen-" + std::to_string(::getpid()) + "-" + std::to_string(pdf.size());
   TempFiles tmp{dir / (stem + "-in.pdf"), dir / (stem + "-out.pdf")};
   {
     std::ofstream f(tmp.in, std::ios::binary);
     f.write(pdf.data(), static_cast<std::streamsize>(pdf.size()));
     if (!f) return Status::IoError("cannot write " + tmp.in.string());
   }
-  std::vector<std::string> args = {"qpdf", "--static-id", "--static-aes-iv", "--encrypt", user_password,
-                                   user_password + "-owner", "128", "--use-aes=y", "--", tmp.in.string(),
-                                   tmp.out.string()};
+  std::vector<std::string> args = {"qpdf",          "--static-id",   "--static-aes-iv",
+                                   "--encrypt",     user_password,   user_password + "-owner",
+                                   "128",           "--use-aes=y",   "--",
+                                   tmp.in.string(), tmp.out.string()};
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);

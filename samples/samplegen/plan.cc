@@ -6,33 +6,55 @@ namespace samplegen {
 
 const char* defect_code(Defect d) {
   switch (d) {
-    case Defect::kMaterialMissing: return "MATERIAL_MISSING";
-    case Defect::kSealMissing: return "SEAL_MISSING";
-    case Defect::kHardwareShareExceeded: return "HARDWARE_SHARE_EXCEEDED";
-    case Defect::kInvestmentSumMismatch: return "INVESTMENT_SUM_MISMATCH";
-    case Defect::kUsccMismatch: return "USCC_MISMATCH";
-    case Defect::kUsccInvalid: return "USCC_INVALID";
-    case Defect::kNameMismatch: return "NAME_MISMATCH";
-    case Defect::kNotInSongjiang: return "NOT_IN_SONGJIANG";
-    case Defect::kAuditYearMismatch: return "AUDIT_YEAR_MISMATCH";
-    case Defect::kAuditUnbalanced: return "AUDIT_UNBALANCED";
-    case Defect::kCreditSeriousDishonesty: return "CREDIT_SERIOUS_DISHONESTY";
-    case Defect::kCreditRecordsFound: return "CREDIT_RECORDS_FOUND";
-    case Defect::kParametersBelowThreshold: return "PARAMETERS_BELOW_THRESHOLD";
-    case Defect::kFilingMissing: return "FILING_MISSING";
-    case Defect::kRequestExceedsCap: return "REQUEST_EXCEEDS_CAP";
-    case Defect::kEncryptedPdf: return "DOCUMENT_UNREADABLE";
-    case Defect::kCorruptPdf: return "DOCUMENT_UNREADABLE";
-    case Defect::kPathTraversal: return "ARCHIVE_REJECTED";
-    case Defect::kDuplicateDocument: return "DUPLICATE_DOCUMENT";
-    case Defect::kCategoryUnknown: return "CATEGORY_UNKNOWN";
-    case Defect::kFaintScan: return "OCR_LOW_CONFIDENCE";
+    case Defect::kMaterialMissing:
+      return "MATERIAL_MISSING";
+    case Defect::kSealMissing:
+      return "SEAL_MISSING";
+    case Defect::kHardwareShareExceeded:
+      return "HARDWARE_SHARE_EXCEEDED";
+    case Defect::kInvestmentSumMismatch:
+      return "INVESTMENT_SUM_MISMATCH";
+    case Defect::kUsccMismatch:
+      return "USCC_MISMATCH";
+    case Defect::kUsccInvalid:
+      return "USCC_INVALID";
+    case Defect::kNameMismatch:
+      return "NAME_MISMATCH";
+    case Defect::kNotInSongjiang:
+      return "NOT_IN_SONGJIANG";
+    case Defect::kAuditYearMismatch:
+      return "AUDIT_YEAR_MISMATCH";
+    case Defect::kAuditUnbalanced:
+      return "AUDIT_UNBALANCED";
+    case Defect::kCreditSeriousDishonesty:
+      return "CREDIT_SERIOUS_DISHONESTY";
+    case Defect::kCreditRecordsFound:
+      return "CREDIT_RECORDS_FOUND";
+    case Defect::kParametersBelowThreshold:
+      return "PARAMETERS_BELOW_THRESHOLD";
+    case Defect::kFilingMissing:
+      return "FILING_MISSING";
+    case Defect::kRequestExceedsCap:
+      return "REQUEST_EXCEEDS_CAP";
+    case Defect::kEncryptedPdf:
+      return "DOCUMENT_UNREADABLE";
+    case Defect::kCorruptPdf:
+      return "DOCUMENT_UNREADABLE";
+    case Defect::kPathTraversal:
+      return "ARCHIVE_REJECTED";
+    case Defect::kDuplicateDocument:
+      return "DUPLICATE_DOCUMENT";
+    case Defect::kCategoryUnknown:
+      return "CATEGORY_UNKNOWN";
+    case Defect::kFaintScan:
+      return "OCR_LOW_CONFIDENCE";
   }
   return "";
 }
 
 bool BundlePlan::has(Defect d) const {
-  return std::any_of(defects.begin(), defects.end(), [d](const PlannedDefect& p) { return p.kind == d; });
+  return std::any_of(defects.begin(), defects.end(),
+                     [d](const PlannedDefect& p) { return p.kind == d; });
 }
 
 Material BundlePlan::target(Defect d) const {
@@ -162,15 +184,24 @@ bool compatible(const BundlePlan& p, Defect d) {
   }
   if (needs_documents(d) && p.has(D::kMaterialMissing)) return false;
   switch (d) {
-    case D::kHardwareShareExceeded: return model;
-    case D::kParametersBelowThreshold: return p.category == C::kGeneral;
-    case D::kFilingMissing: return model;
-    case D::kUsccInvalid: return !p.has(D::kUsccMismatch);
-    case D::kUsccMismatch: return !p.has(D::kUsccInvalid);
-    case D::kCreditSeriousDishonesty: return !p.has(D::kCreditRecordsFound);
-    case D::kCreditRecordsFound: return !p.has(D::kCreditSeriousDishonesty);
-    case D::kCategoryUnknown: return false;  // only scripted (it changes the whole bundle)
-    default: return true;
+    case D::kHardwareShareExceeded:
+      return model;
+    case D::kParametersBelowThreshold:
+      return p.category == C::kGeneral;
+    case D::kFilingMissing:
+      return model;
+    case D::kUsccInvalid:
+      return !p.has(D::kUsccMismatch);
+    case D::kUsccMismatch:
+      return !p.has(D::kUsccInvalid);
+    case D::kCreditSeriousDishonesty:
+      return !p.has(D::kCreditRecordsFound);
+    case D::kCreditRecordsFound:
+      return !p.has(D::kCreditSeriousDishonesty);
+    case D::kCategoryUnknown:
+      return false;  // only scripted (it changes the whole bundle)
+    default:
+      return true;
   }
 }
 
@@ -192,24 +223,38 @@ BundlePlan make_plan(int index, Rng& rng) {
   p.include_honors = rng.chance(0.7);
   p.include_notice = rng.chance(0.3);
   p.negative_profit = rng.chance(0.2);
-  p.investment_form = rng.pick(std::vector<InvestmentForm>{InvestmentForm::kXlsx, InvestmentForm::kTextPdf,
-                                                           InvestmentForm::kScannedPdf});
+  p.investment_form = rng.pick(std::vector<InvestmentForm>{
+      InvestmentForm::kXlsx, InvestmentForm::kTextPdf, InvestmentForm::kScannedPdf});
   p.filing_kind = p.category == C::kSpecialized && rng.chance(0.5) ? "registration" : "filing";
   const int n = static_cast<int>(rng.uniform(0, 3));
-  const std::vector<D> pool = {D::kMaterialMissing, D::kSealMissing, D::kHardwareShareExceeded,
-                               D::kInvestmentSumMismatch, D::kUsccMismatch, D::kUsccInvalid,
-                               D::kNameMismatch, D::kNotInSongjiang, D::kAuditYearMismatch,
-                               D::kAuditUnbalanced, D::kCreditSeriousDishonesty, D::kCreditRecordsFound,
-                               D::kParametersBelowThreshold, D::kFilingMissing, D::kRequestExceedsCap,
-                               D::kEncryptedPdf, D::kCorruptPdf, D::kPathTraversal,
-                               D::kDuplicateDocument, D::kFaintScan};
+  const std::vector<D> pool = {D::kMaterialMissing,
+                               D::kSealMissing,
+                               D::kHardwareShareExceeded,
+                               D::kInvestmentSumMismatch,
+                               D::kUsccMismatch,
+                               D::kUsccInvalid,
+                               D::kNameMismatch,
+                               D::kNotInSongjiang,
+                               D::kAuditYearMismatch,
+                               D::kAuditUnbalanced,
+                               D::kCreditSeriousDishonesty,
+                               D::kCreditRecordsFound,
+                               D::kParametersBelowThreshold,
+                               D::kFilingMissing,
+                               D::kRequestExceedsCap,
+                               D::kEncryptedPdf,
+                               D::kCorruptPdf,
+                               D::kPathTraversal,
+                               D::kDuplicateDocument,
+                               D::kFaintScan};
   for (int tries = 0; static_cast<int>(p.defects.size()) < n && tries < 50; ++tries) {
     D d = rng.pick(pool);
     if (!compatible(p, d)) continue;
     if (d == D::kPathTraversal && p.packaging == Packaging::kFolder) continue;
     // One merged PDF cannot also hold a missing, unsealed, duplicated, unreadable or faint file.
-    if (p.merged_pdf && (d == D::kSealMissing || d == D::kDuplicateDocument || d == D::kMaterialMissing ||
-                         d == D::kEncryptedPdf || d == D::kCorruptPdf || d == D::kFaintScan))
+    if (p.merged_pdf &&
+        (d == D::kSealMissing || d == D::kDuplicateDocument || d == D::kMaterialMissing ||
+         d == D::kEncryptedPdf || d == D::kCorruptPdf || d == D::kFaintScan))
       continue;
     PlannedDefect pd{d, M::kOther};
     switch (d) {
@@ -218,13 +263,23 @@ BundlePlan make_plan(int index, Rng& rng) {
                                               M::kProjectReport});
         break;
       case D::kSealMissing:
-        pd.material = rng.pick(std::vector<M>{M::kCreditReport, M::kProjectReport, M::kApplicationForm});
+        pd.material =
+            rng.pick(std::vector<M>{M::kCreditReport, M::kProjectReport, M::kApplicationForm});
         break;
-      case D::kUsccMismatch: pd.material = rng.pick(std::vector<M>{M::kApplicationForm, M::kCreditReport}); break;
-      case D::kNameMismatch: pd.material = rng.pick(std::vector<M>{M::kApplicationForm, M::kCreditReport}); break;
-      case D::kEncryptedPdf: pd.material = M::kHonors; break;
-      case D::kDuplicateDocument: pd.material = M::kBusinessLicense; break;
-      default: break;
+      case D::kUsccMismatch:
+        pd.material = rng.pick(std::vector<M>{M::kApplicationForm, M::kCreditReport});
+        break;
+      case D::kNameMismatch:
+        pd.material = rng.pick(std::vector<M>{M::kApplicationForm, M::kCreditReport});
+        break;
+      case D::kEncryptedPdf:
+        pd.material = M::kHonors;
+        break;
+      case D::kDuplicateDocument:
+        pd.material = M::kBusinessLicense;
+        break;
+      default:
+        break;
     }
     p.defects.push_back(pd);
   }
@@ -233,4 +288,3 @@ BundlePlan make_plan(int index, Rng& rng) {
 }
 
 }  // namespace samplegen
-

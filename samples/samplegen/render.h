@@ -31,7 +31,7 @@ struct DocDraft {
 // A scanned (or photographed) page: the degraded raster and its JPEG encoding.
 struct ScannedPage {
   RgbImage image;
-  std::string jpeg;   // JFIF bytes embedded as-is into PDFs
+  std::string jpeg;     // JFIF bytes embedded as-is into PDFs
   bool sealed = false;  // the page had a seal before degradation
 };
 

@@ -38,7 +38,8 @@ json extracted(const GeneratedBundle& b) {
                         {"requested_fen", f.app.requested_fen},
                         {"date", f.app.date.iso()}};
   } else {
-    x["application"] = {{"project_name", nullptr}, {"category_text", nullptr}, {"requested_fen", nullptr}};
+    x["application"] = {
+        {"project_name", nullptr}, {"category_text", nullptr}, {"requested_fen", nullptr}};
   }
 
   x["license"] = {{"uscc", f.uscc_for(Material::kBusinessLicense)},
@@ -51,7 +52,9 @@ json extracted(const GeneratedBundle& b) {
                    {"serious_dishonesty", f.credit.serious_dishonesty},
                    {"records_in_two_years", f.credit.records_in_two_years()}};
   } else {
-    x["credit"] = {{"report_date", nullptr}, {"serious_dishonesty", nullptr}, {"records_in_two_years", nullptr}};
+    x["credit"] = {{"report_date", nullptr},
+                   {"serious_dishonesty", nullptr},
+                   {"records_in_two_years", nullptr}};
   }
 
   if (present(b, Material::kAuditReport)) {
@@ -64,8 +67,9 @@ json extracted(const GeneratedBundle& b) {
                   {"net_profit_fen", a.net_profit_fen},
                   {"rd_expense_fen", a.rd_expense_fen}};
   } else {
-    x["audit"] = {{"fiscal_year", nullptr},     {"total_assets_fen", nullptr}, {"total_liabilities_fen", nullptr},
-                  {"owners_equity_fen", nullptr}, {"revenue_fen", nullptr},      {"net_profit_fen", nullptr},
+    x["audit"] = {{"fiscal_year", nullptr},           {"total_assets_fen", nullptr},
+                  {"total_liabilities_fen", nullptr}, {"owners_equity_fen", nullptr},
+                  {"revenue_fen", nullptr},           {"net_profit_fen", nullptr},
                   {"rd_expense_fen", nullptr}};
   }
 
@@ -73,18 +77,24 @@ json extracted(const GeneratedBundle& b) {
     const Investment& inv = f.investment;
     json rows = json::array();
     for (const auto& r : inv.rows)
-      rows.push_back({{"category", inv_category_id(r.category)}, {"item", r.item}, {"amount_fen", r.amount_fen}});
+      rows.push_back({{"category", inv_category_id(r.category)},
+                      {"item", r.item},
+                      {"amount_fen", r.amount_fen}});
     x["investment"] = {{"rows", rows},
                        {"total_fen", inv.total_fen()},
                        {"stated_total_fen", inv.stated_total_fen},
                        {"hardware_share", inv.hardware_share()}};
   } else {
-    x["investment"] = {{"rows", json::array()}, {"total_fen", nullptr}, {"stated_total_fen", nullptr}, {"hardware_share", nullptr}};
+    x["investment"] = {{"rows", json::array()},
+                       {"total_fen", nullptr},
+                       {"stated_total_fen", nullptr},
+                       {"hardware_share", nullptr}};
   }
 
   const bool report = present(b, Material::kProjectReport);
-  x["project"] = {{"total_investment_fen", report ? json(f.project.total_investment_fen) : json(nullptr)},
-                  {"parameters", report && f.model ? json(f.model->parameters) : json(nullptr)}};
+  x["project"] = {
+      {"total_investment_fen", report ? json(f.project.total_investment_fen) : json(nullptr)},
+      {"parameters", report && f.model ? json(f.model->parameters) : json(nullptr)}};
 
   if (f.model && !f.model->filing_number.empty())
     x["filing"] = {{"number", f.model->filing_number}, {"kind", f.model->filing_kind}};
@@ -102,7 +112,10 @@ json extracted(const GeneratedBundle& b) {
                      {"test_fee_fen", f.security->fee_fen},
                      {"first_pass", f.security->first_pass}};
   else
-    x["security"] = {{"product_name", nullptr}, {"lab_name", nullptr}, {"test_fee_fen", nullptr}, {"first_pass", nullptr}};
+    x["security"] = {{"product_name", nullptr},
+                     {"lab_name", nullptr},
+                     {"test_fee_fen", nullptr},
+                     {"first_pass", nullptr}};
   (void)plan;
   return x;
 }
@@ -138,7 +151,9 @@ json make_truth_json(const GeneratedBundle& b) {
     if (!d.sections.empty()) {
       json s = json::array();
       for (const auto& sec : d.sections)
-        s.push_back({{"material", material_id(sec.material)}, {"first_page", sec.first_page}, {"last_page", sec.last_page}});
+        s.push_back({{"material", material_id(sec.material)},
+                     {"first_page", sec.first_page},
+                     {"last_page", sec.last_page}});
       o["sections"] = s;
     }
     docs.push_back(o);

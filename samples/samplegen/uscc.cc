@@ -8,8 +8,8 @@ namespace samplegen {
 namespace {
 
 constexpr std::string_view kAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";  // 31 symbols
-constexpr std::array<int, 17> kUsccWeights = {1, 3, 9, 27, 19, 26, 16, 17, 20,
-                                              29, 25, 13, 8, 24, 10, 30, 28};
+constexpr std::array<int, 17> kUsccWeights = {1,  3,  9,  27, 19, 26, 16, 17, 20,
+                                              29, 25, 13, 8,  24, 10, 30, 28};
 constexpr std::array<int, 8> kOrgWeights = {3, 7, 9, 10, 5, 8, 4, 2};
 
 int alphabet_index(char c) {
@@ -97,8 +97,8 @@ bool has_single_confusion_repair(std::string_view code) {
     const char original = c[i];
     for (char alt : confusions(original)) {
       c[i] = alt;
-      auto check = c.size() == 18 ? uscc_check_char(std::string_view(c).substr(0, 17))
-                                  : std::nullopt;
+      auto check =
+          c.size() == 18 ? uscc_check_char(std::string_view(c).substr(0, 17)) : std::nullopt;
       if (check && *check == c[17]) return true;
     }
     c[i] = original;

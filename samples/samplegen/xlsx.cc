@@ -12,11 +12,20 @@ std::string xml_escape(const std::string& s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -79,8 +88,8 @@ shenbao::Result<std::string> write_xlsx(const XlsxSheet& sheet) {
         }
         ++string_uses;
         const int style = !cell.border ? (cell.bold ? 5 : 0) : (cell.bold ? 3 : 1);
-        data += "<c r=\"" + ref + "\" s=\"" + std::to_string(style) + "\" t=\"s\"><v>" + std::to_string(it->second) +
-                "</v></c>";
+        data += "<c r=\"" + ref + "\" s=\"" + std::to_string(style) + "\" t=\"s\"><v>" +
+                std::to_string(it->second) + "</v></c>";
       } else if (cell.border) {
         data += "<c r=\"" + ref + "\" s=\"1\"/>";
       }
@@ -93,8 +102,8 @@ shenbao::Result<std::string> write_xlsx(const XlsxSheet& sheet) {
   if (!sheet.col_widths.empty()) {
     cols = "<cols>";
     for (size_t i = 0; i < sheet.col_widths.size(); ++i)
-      cols += "<col min=\"" + std::to_string(i + 1) + "\" max=\"" + std::to_string(i + 1) + "\" width=\"" +
-              std::to_string(sheet.col_widths[i]) + "\" customWidth=\"1\"/>";
+      cols += "<col min=\"" + std::to_string(i + 1) + "\" max=\"" + std::to_string(i + 1) +
+              "\" width=\"" + std::to_string(sheet.col_widths[i]) + "\" customWidth=\"1\"/>";
     cols += "</cols>";
   }
   std::string merges;
@@ -108,22 +117,29 @@ shenbao::Result<std::string> write_xlsx(const XlsxSheet& sheet) {
       "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
       "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">" +
       cols + data + merges + "</worksheet>";
-  std::string sst = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                    "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"" +
-                    std::to_string(string_uses) + "\" uniqueCount=\"" + std::to_string(strings.size()) + "\">";
+  std::string sst =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+      "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"" +
+      std::to_string(string_uses) + "\" uniqueCount=\"" + std::to_string(strings.size()) + "\">";
   for (const auto& s : strings) sst += "<si><t>" + xml_escape(s) + "</t></si>";
   sst += "</sst>";
   const std::string workbook =
       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
       "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
-      "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"" +
+      "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+      "relationships\"><sheets><sheet name=\"" +
       xml_escape(sheet.name) + "\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>";
 
   ZipWriter zip(NameEncoding::kUtf8);
   for (auto [name, body] : std::vector<std::pair<std::string, std::string>>{
-           {"[Content_Types].xml", kContentTypes}, {"_rels/.rels", kRootRels}, {"docProps/app.xml", kApp},
-           {"xl/workbook.xml", workbook}, {"xl/_rels/workbook.xml.rels", kWorkbookRels},
-           {"xl/styles.xml", kStyles}, {"xl/sharedStrings.xml", sst}, {"xl/worksheets/sheet1.xml", worksheet}}) {
+           {"[Content_Types].xml", kContentTypes},
+           {"_rels/.rels", kRootRels},
+           {"docProps/app.xml", kApp},
+           {"xl/workbook.xml", workbook},
+           {"xl/_rels/workbook.xml.rels", kWorkbookRels},
+           {"xl/styles.xml", kStyles},
+           {"xl/sharedStrings.xml", sst},
+           {"xl/worksheets/sheet1.xml", worksheet}}) {
     auto st = zip.add(name, body);
     if (!st.ok()) return st;
   }

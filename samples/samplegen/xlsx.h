@@ -29,9 +29,9 @@ struct XlsxCell {
     return c;
   }
 
-  std::string text;       // a string cell (when number is empty)
-  std::string number;     // a numeric cell, as its exact decimal text ("1234567.89")
-  std::string formula;    // optional formula for a numeric cell ("SUM(E5:E14)")
+  std::string text;     // a string cell (when number is empty)
+  std::string number;   // a numeric cell, as its exact decimal text ("1234567.89")
+  std::string formula;  // optional formula for a numeric cell ("SUM(E5:E14)")
   bool bold = false;
   bool border = true;
 };

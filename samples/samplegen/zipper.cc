@@ -28,7 +28,8 @@ struct IconvCloser {
 
 Result<std::string> utf8_to_gb18030(const std::string& utf8) {
   iconv_t raw = iconv_open("GB18030", "UTF-8");
-  if (raw == reinterpret_cast<iconv_t>(-1)) return Status::Unsupported("iconv: GB18030 not available");
+  if (raw == reinterpret_cast<iconv_t>(-1))
+    return Status::Unsupported("iconv: GB18030 not available");
   std::unique_ptr<iconv_t, IconvCloser> cd(new iconv_t(raw));
   std::string in = utf8;
   std::vector<char> out(in.size() * 2 + 16);
@@ -68,7 +69,8 @@ Result<std::string> ZipWriter::encode_name(const std::string& utf8_name) const {
   // A reader keeps a flagless name that is valid UTF-8 as UTF-8; a GB18030 name that happens
   // to be valid UTF-8 would then be read as other characters than the ground truth says.
   if (gbk.value() != utf8_name && shenbao::is_valid_utf8(gbk.value()))
-    return Status::InvalidArgument("zip: the GB18030 form of '" + utf8_name + "' also reads as UTF-8");
+    return Status::InvalidArgument("zip: the GB18030 form of '" + utf8_name +
+                                   "' also reads as UTF-8");
   return gbk;
 }
 
@@ -86,7 +88,8 @@ Status ZipWriter::add(const std::string& utf8_name, const std::string& data, boo
     zip_source_free(src);
     return Status::Internal(std::string("zip: ") + zip_strerror(impl_->archive));
   }
-  zip_set_file_compression(impl_->archive, static_cast<zip_uint64_t>(idx), compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE, 6);
+  zip_set_file_compression(impl_->archive, static_cast<zip_uint64_t>(idx),
+                           compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE, 6);
   zip_file_set_mtime(impl_->archive, static_cast<zip_uint64_t>(idx), kFixedTime, 0);
   return Status::Ok();
 }

@@ -157,14 +157,26 @@ TEST_CASE("verdict_follows_the_contract_precedence") {
 }
 
 TEST_CASE("scripted_plans_plant_every_finding_code_and_cover_every_category") {
-  const std::set<std::string> contract = {
-      "MATERIAL_MISSING",        "SEAL_MISSING",         "USCC_INVALID",
-      "USCC_MISMATCH",           "NAME_MISMATCH",        "NOT_IN_SONGJIANG",
-      "CREDIT_SERIOUS_DISHONESTY", "CREDIT_RECORDS_FOUND", "AUDIT_YEAR_MISMATCH",
-      "AUDIT_UNBALANCED",        "INVESTMENT_SUM_MISMATCH", "HARDWARE_SHARE_EXCEEDED",
-      "REQUEST_EXCEEDS_CAP",     "FILING_MISSING",       "PARAMETERS_BELOW_THRESHOLD",
-      "CATEGORY_UNKNOWN",        "DOCUMENT_UNREADABLE",  "ARCHIVE_REJECTED",
-      "OCR_LOW_CONFIDENCE",      "DUPLICATE_DOCUMENT"};
+  const std::set<std::string> contract = {"MATERIAL_MISSING",
+                                          "SEAL_MISSING",
+                                          "USCC_INVALID",
+                                          "USCC_MISMATCH",
+                                          "NAME_MISMATCH",
+                                          "NOT_IN_SONGJIANG",
+                                          "CREDIT_SERIOUS_DISHONESTY",
+                                          "CREDIT_RECORDS_FOUND",
+                                          "AUDIT_YEAR_MISMATCH",
+                                          "AUDIT_UNBALANCED",
+                                          "INVESTMENT_SUM_MISMATCH",
+                                          "HARDWARE_SHARE_EXCEEDED",
+                                          "REQUEST_EXCEEDS_CAP",
+                                          "FILING_MISSING",
+                                          "PARAMETERS_BELOW_THRESHOLD",
+                                          "CATEGORY_UNKNOWN",
+                                          "DOCUMENT_UNREADABLE",
+                                          "ARCHIVE_REJECTED",
+                                          "OCR_LOW_CONFIDENCE",
+                                          "DUPLICATE_DOCUMENT"};
   std::set<std::string> planted;
   std::set<Category> categories;
   bool folder = false, nested = false, merged = false, clean = false;
@@ -194,7 +206,8 @@ TEST_CASE("gbk_zip_names_are_stored_without_the_utf8_flag") {
   CHECK(b.substr(0, 4) == std::string("PK\x03\x04", 4));
   const unsigned flags = static_cast<unsigned char>(b[6]) | (static_cast<unsigned char>(b[7]) << 8);
   CHECK((flags & 0x800) == 0);
-  const unsigned name_len = static_cast<unsigned char>(b[26]) | (static_cast<unsigned char>(b[27]) << 8);
+  const unsigned name_len =
+      static_cast<unsigned char>(b[26]) | (static_cast<unsigned char>(b[27]) << 8);
   auto gbk = utf8_to_gb18030("申报材料/营业执照.jpg");
   REQUIRE(gbk.ok());
   CHECK(b.substr(30, name_len) == gbk.value());
@@ -211,7 +224,8 @@ TEST_CASE("a_bundle_is_deterministic_and_its_truth_follows_its_plan") {
   CHECK(truth["category"] == "unknown");
   CHECK(truth["verdict"] == "incomplete");
   const std::set<std::string> codes(truth["findings"].begin(), truth["findings"].end());
-  CHECK(codes == std::set<std::string>{"CATEGORY_UNKNOWN", "MATERIAL_MISSING", "OCR_LOW_CONFIDENCE"});
+  CHECK(codes ==
+        std::set<std::string>{"CATEGORY_UNKNOWN", "MATERIAL_MISSING", "OCR_LOW_CONFIDENCE"});
   CHECK(truth["subsidy"]["max_award_fen"].is_null());
   CHECK(truth["extracted"]["application"]["requested_fen"].is_null());
   bool faint = false;
