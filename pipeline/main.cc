@@ -25,6 +25,46 @@ void add_process_options(CLI::App& cmd, shenbao::ProcessOptions& o) {
       ->default_val(o.ocr.page_timeout_ms);
   cmd.add_option("--max-pages", o.load.max_pages, "pages read per document")
       ->default_val(o.load.max_pages);
+  cmd.add_option("--max-image-pixels", o.load.max_image_pixels,
+                 "width x height of one image or rendered page; larger images are refused")
+      ->default_val(o.load.max_image_pixels)
+      ->check(CLI::PositiveNumber);
+  cmd.add_flag_callback(
+      "--no-ocr", [&o] { o.load.ocr_enabled = false; },
+      "never OCR: text layers and native documents only (quick checks)");
+  // Limits for untrusted archives and folders (pipeline/intake/bundle.h).
+  cmd.add_option("--max-entry-bytes", o.intake.max_entry_bytes,
+                 "largest file of a bundle, uncompressed, bytes")
+      ->default_val(o.intake.max_entry_bytes)
+      ->check(CLI::PositiveNumber);
+  cmd.add_option("--max-bundle-bytes", o.intake.max_total_bytes,
+                 "all files of one bundle together, uncompressed, bytes")
+      ->default_val(o.intake.max_total_bytes)
+      ->check(CLI::PositiveNumber);
+  cmd.add_option("--max-compression-ratio", o.intake.max_compression_ratio,
+                 "uncompressed/compressed size of one ZIP entry (zip bombs)")
+      ->default_val(o.intake.max_compression_ratio)
+      ->check(CLI::PositiveNumber);
+  cmd.add_option("--max-entries", o.intake.max_entries, "files of one archive or folder")
+      ->default_val(o.intake.max_entries)
+      ->check(CLI::PositiveNumber);
+  cmd.add_option("--max-nesting", o.intake.max_nesting,
+                 "ZIPs inside ZIPs opened this deep (0: none)")
+      ->default_val(o.intake.max_nesting)
+      ->check(CLI::NonNegativeNumber);
+}
+
+// "K/N" with 0 <= K < N into index and count; false when malformed.
+bool parse_shard(const std::string& text, int& index, int& count) {
+  int k = -1, n = 0;
+  char slash = 0;
+  std::istringstream in(text);
+  if (!(in >> k >> slash >> n) || slash != '/' || n < 1 || k < 0 || k >= n) return false;
+  std::string rest;
+  if (in >> rest) return false;
+  index = k;
+  count = n;
+  return true;
 }
 
 }  // namespace
@@ -44,7 +84,9 @@ int main(int argc, char** argv) {
   run_cmd->add_option("INBOX", run.inbox, "folder of bundles (*.zip files and folders)")
       ->required();
   run_cmd->add_option("--out,-o", run.out, "output folder")->required();
-  run_cmd->add_option("--shard", shard, "K/N: process the K-th of N shares of the inbox");
+  run_cmd->add_option("--shard", shard,
+                      "K/N: process the K-th of N shares of the inbox (0-based; by bundle name; "
+                      "default: env SHENBAO_SHARD, else all)");
   run_cmd->add_flag("--force", run.force, "reprocess bundles already in the ledger");
   run_cmd->add_option("--lang", run.lang, "reviewer language")
       ->check(CLI::IsMember({"zh", "en"}))
@@ -59,6 +101,21 @@ int main(int argc, char** argv) {
   CLI::App* check_cmd = app.add_subcommand("check", "process one bundle, print submission.json");
   check_cmd->add_option("BUNDLE", check_bundle, "a ZIP file or a folder")->required();
   add_process_options(*check_cmd, check);
+
+  shenbao::MergeOptions merge;
+  CLI::App* merge_cmd = app.add_subcommand(
+      "merge", "merge per-shard output folders (ledgers, latest records, bundle folders)");
+  merge_cmd->add_option("INPUTS", merge.inputs, "output folders of `shenbao run --shard`")
+      ->required()
+      ->check(CLI::ExistingDirectory);
+  merge_cmd->add_option("--out,-o", merge.out, "the merged output folder")->required();
+  merge_cmd->add_option("--lang", merge.lang, "reviewer language of index.html")
+      ->check(CLI::IsMember({"zh", "en"}))
+      ->default_val("zh");
+  merge_cmd->add_option("--schemas", merge.schemas_dir, "folder of schemas")
+      ->check(CLI::ExistingDirectory);
+  merge_cmd->add_option("--policy", merge.policy, "policy edition under schemas/policy/")
+      ->default_val(merge.policy);
 
   std::string validate_path;
   std::string validate_schemas;
@@ -75,21 +132,21 @@ int main(int argc, char** argv) {
   }
 
   if (*run_cmd) {
-    if (!shard.empty()) {
-      int k = -1, n = 0;
-      char slash = 0;
-      std::istringstream in(shard);
-      if (!(in >> k >> slash >> n) || slash != '/' || n < 1 || k < 0 || k >= n) {
-        std::cerr << "shenbao: --shard wants K/N with 0 <= K < N, got " << shard << "\n";
-        return 2;
-      }
-      run.shard_index = k;
-      run.shard_count = n;
+    // --shard wins over SHENBAO_SHARD (set by deploy/k8s-indexed-job.yaml).
+    if (shard.empty()) {
+      if (const char* env = std::getenv("SHENBAO_SHARD"); env && *env) shard = env;
     }
-    run.progress = quiet ? shenbao::ProgressMode::kQuiet
-                         : plain ? shenbao::ProgressMode::kLines : shenbao::ProgressMode::kAuto;
+    if (!shard.empty() && !parse_shard(shard, run.shard_index, run.shard_count)) {
+      std::cerr << "shenbao: --shard (or SHENBAO_SHARD) wants K/N with 0 <= K < N, got " << shard
+                << "\n";
+      return 2;
+    }
+    run.progress = quiet   ? shenbao::ProgressMode::kQuiet
+                   : plain ? shenbao::ProgressMode::kLines
+                           : shenbao::ProgressMode::kAuto;
     return shenbao::run_inbox(run, std::cout, std::cerr);
   }
+  if (*merge_cmd) return shenbao::merge_outputs(merge, std::cout, std::cerr);
   if (*check_cmd) return shenbao::check_bundle(check_bundle, check, std::cout, std::cerr);
   if (*validate_cmd) {
     return shenbao::validate_file(validate_path, validate_schemas, std::cout, std::cerr);
