@@ -193,6 +193,8 @@ struct PLine {
   double ref0 = 0, ref1 = 0;  // mean span, for grouping
   std::vector<Seg> segs;
   std::string text, key;
+  // y0/y1 take in every box (one tall box of OCR noise stretches them); ref0/ref1, the mean
+  // of the words' spans, are what gaps between lines are measured with.
 };
 
 struct Layout {
@@ -428,6 +430,24 @@ bool is_form_line(const PLine& l) {
   return true;
 }
 
+// A line heading a group of rows: heading_like as a whole, or its first segment alone an
+// enumerator ("二" then "开发费用" in the next column), or a short line (two segments at
+// most: a data row's category cell is not a heading) with a segment exactly a section word.
+bool heading_line(const PLine& l, const TableRules& rules) {
+  if (heading_like(l.text, rules)) return true;
+  if (l.segs.size() >= 2 && heading_like(l.segs.front().text, rules)) return true;
+  if (l.segs.size() > 2) return false;
+  for (const Seg& s : l.segs) {
+    const std::string key = table_key(s.text);
+    for (const auto& [category, words] : rules.investment.sections) {
+      for (const std::string& w : words) {
+        if (key == table_key(w)) return true;
+      }
+    }
+  }
+  return false;
+}
+
 // ---------------------------------------------------------------------------------------
 // Columns
 
@@ -654,7 +674,7 @@ struct RowBuild {
   bool has_amount = false;
   bool total = false;
   int lines_before_amount = 0, lines_after_amount = 0;
-  std::string first_text;  // text of the first line, for heading_like
+  bool heading = false;  // the first line is a heading (heading_line)
 };
 
 void add_line_to_row(RowBuild& r, const Layout& L, const std::vector<std::vector<int>>& cells) {
@@ -702,7 +722,7 @@ std::vector<RowBuild> build_rows(const Layout& L, const std::vector<const PLine*
     bool cont = false;
     if (!rows.empty()) {
       const RowBuild& r = rows.back();
-      const double gap = l->y0 - r.last_y1;
+      const double gap = l->ref0 - r.last_y1;
       bool subset = true;
       for (int c = 0; c < cols.count(); ++c) {
         if (!cells[c].empty() && r.cells[c].empty()) subset = false;
@@ -710,11 +730,11 @@ std::vector<RowBuild> build_rows(const Layout& L, const std::vector<const PLine*
       const bool index_clash =
           index_col >= 0 && !cells[index_col].empty() && !r.cells[index_col].empty();
       cont = gap <= options.continuation_gap_em * L.em && !total && !r.total &&
-             !(amount && r.has_amount) && !index_clash && !heading_like(l->text, rules);
+             !(amount && r.has_amount) && !index_clash && !heading_line(*l, rules);
       if (cont && !r.has_amount) {
         // The row's figure may still come (cells centred on a taller neighbour), unless the
         // row so far is a heading.
-        cont = subset || !heading_like(r.first_text, rules);
+        cont = subset || !r.heading;
       } else if (cont) {
         // A complete row continues only where its cells wrap: around a centred figure line
         // (as many lines below it as above), or below a cell that was full to its width.
@@ -731,12 +751,12 @@ std::vector<RowBuild> build_rows(const Layout& L, const std::vector<const PLine*
       RowBuild r;
       r.cells.resize(cols.count());
       r.texts.resize(cols.count());
-      r.first_text = l->text;
+      r.heading = heading_line(*l, rules);
       rows.push_back(std::move(r));
     }
     RowBuild& r = rows.back();
     add_line_to_row(r, L, cells);
-    r.last_y1 = l->y1;
+    r.last_y1 = l->ref1;
     if (r.has_amount) ++r.lines_after_amount;
     else if (!amount) ++r.lines_before_amount;
     r.has_amount = r.has_amount || amount;
@@ -770,12 +790,12 @@ std::vector<const PLine*> walk_body(const Layout& L, size_t first, size_t last, 
                                     const PatternSet& patterns, const TableRules& rules,
                                     const TableOptions& options) {
   std::vector<const PLine*> body;
-  double prev_y1 = first > 0 ? L.lines[first - 1].y1 : L.lines[first].y0;
+  double prev_y1 = first > 0 ? L.lines[first - 1].ref1 : L.lines[first].ref0;
   size_t i = first;
   bool stopped = false;  // ended by what follows, not by running out of page
   for (; i < last; ++i) {
     const PLine& l = L.lines[i];
-    if (l.y0 - prev_y1 > options.max_row_gap_em * L.em) {
+    if (l.ref0 - prev_y1 > options.max_row_gap_em * L.em) {
       stopped = true;
       break;
     }
@@ -797,7 +817,7 @@ std::vector<const PLine*> walk_body(const Layout& L, size_t first, size_t last, 
       break;
     }
     body.push_back(&l);
-    prev_y1 = l.y1;
+    prev_y1 = l.ref1;
   }
   region.end_line = i;
   region.open = !region.grid.ends_with_total && !stopped && footers_only(L, i, rules);
@@ -821,12 +841,12 @@ std::optional<Region> table_at_header(const Layout& L, size_t h, const PatternSe
   g.dpi = L.page->dpi;
   // First pass: lines up to another header, a large gap or a total line.
   size_t last = h + 1;
-  double prev_y1 = L.lines[h].y1;
+  double prev_y1 = L.lines[h].ref1;
   for (; last < L.lines.size(); ++last) {
     const PLine& l = L.lines[last];
     if (is_header_line(l, patterns, rules) || is_form_line(l)) break;
-    if (l.y0 - prev_y1 > options.max_row_gap_em * L.em) break;
-    prev_y1 = l.y1;
+    if (l.ref0 - prev_y1 > options.max_row_gap_em * L.em) break;
+    prev_y1 = l.ref1;
     if (is_total_line(l, rules)) {
       ++last;
       break;
@@ -848,16 +868,16 @@ std::optional<Region> table_at_header(const Layout& L, size_t h, const PatternSe
       if (!contains_any(table_key(s.text), rules.header_words) && !find_money_unit(patterns, s.text))
         all_named = false;
     }
-    if (all_named && L.lines[h].y0 - above.y1 <= options.continuation_gap_em * L.em) {
+    if (all_named && L.lines[h].ref0 - above.ref1 <= options.continuation_gap_em * L.em) {
       add_line_to_row(hb, L, cells_of(L, above, region.cols));
     }
   }
   add_line_to_row(hb, L, header_cells);
-  hb.last_y1 = L.lines[h].y1;
+  hb.last_y1 = L.lines[h].ref1;
   size_t body_first = h + 1;
   while (body_first < last) {
     const PLine& l = L.lines[body_first];
-    if (l.y0 - hb.last_y1 > options.continuation_gap_em * L.em) break;
+    if (l.ref0 - hb.last_y1 > options.continuation_gap_em * L.em) break;
     const auto cells = cells_of(L, l, region.cols);
     bool subset = true, amount = false;
     for (int c = 0; c < region.cols.count(); ++c) {
@@ -872,9 +892,9 @@ std::optional<Region> table_at_header(const Layout& L, size_t h, const PatternSe
       if (!contains_any(table_key(text), rules.header_words) && !find_money_unit(patterns, text))
         header_like = false;
     }
-    if (!subset || amount || !header_like || heading_like(l.text, rules) || is_total_line(l, rules)) break;
+    if (!subset || amount || !header_like || heading_line(l, rules) || is_total_line(l, rules)) break;
     add_line_to_row(hb, L, cells);
-    hb.last_y1 = l.y1;
+    hb.last_y1 = l.ref1;
     ++body_first;
   }
   const TableRow header_row = to_table_row(hb, L);
