@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -22,6 +23,13 @@ using nlohmann::json;
 template <typename T>
 json opt(const std::optional<T>& v) {
   return v ? json(*v) : json(nullptr);
+}
+
+// A count (parameters) as an integer when it is whole, so 1.3e11 reads 130000000000.
+json count_json(const std::optional<double>& v) {
+  if (!v) return nullptr;
+  if (*v >= 0 && *v < 9.0e18 && std::floor(*v) == *v) return static_cast<int64_t>(*v);
+  return *v;
 }
 
 json str_or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
@@ -97,7 +105,7 @@ json to_json(const Extracted& x) {
         {"hardware_share", opt(x.investment.hardware_share)}}},
       {"project",
        {{"total_investment_fen", opt(x.project.total_investment_fen)},
-        {"parameters", opt(x.project.parameters)}}},
+        {"parameters", count_json(x.project.parameters)}}},
       {"filing", {{"number", opt(x.filing.number)}, {"kind", opt(x.filing.kind)}}},
       {"adaptation",
        {{"industries", x.adaptation.found ? json(x.adaptation.industries) : json(nullptr)}}},
