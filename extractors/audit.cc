@@ -196,16 +196,17 @@ std::string field_of_key(std::string key, const TableRules& rules, int* rank) {
       }
     }
   }
-  // OCR under a seal may lose a label's tail ("四、净利" for 净利润…): a beginning of at
-  // least two thirds of a label (and two characters) still names it, ranked after any
-  // exact label.
+  // OCR under a seal may lose a label's head or tail ("四、净利" for 净利润, "业收入" for
+  // 营业收入): two thirds of a label from either end (and two characters) still name it,
+  // ranked after any exact label.
   const size_t n = utf8_to_codepoints(bare).size();
   if (n < 2) return "";
   for (const auto& [field, labels] : rules.audit.labels) {
     for (size_t i = 0; i < labels.size(); ++i) {
       const std::string label = table_key(labels[i]);
-      if (label.size() > bare.size() && label.compare(0, bare.size(), bare) == 0 &&
-          3 * n >= 2 * utf8_to_codepoints(label).size()) {
+      const bool begins = label.compare(0, bare.size(), bare) == 0;
+      const bool ends = label.compare(label.size() - std::min(label.size(), bare.size()), bare.size(), bare) == 0;
+      if (label.size() > bare.size() && (begins || ends) && 3 * n >= 2 * utf8_to_codepoints(label).size()) {
         if (rank) *rank = kTruncatedRank + static_cast<int>(i);
         return field;
       }

@@ -398,8 +398,20 @@ bool is_header_cells(const std::vector<std::string>& cells, const PatternSet& pa
 
 bool is_header_line(const PLine& l, const PatternSet& patterns, const TableRules& rules) {
   if (l.segs.size() < 2) return false;
+  // A header cell spaced out letter by letter ("项　　目") comes as one-character segments.
   std::vector<std::string> cells;
-  for (const Seg& s : l.segs) cells.push_back(s.text);
+  bool single_before = false;
+  for (const Seg& s : l.segs) {
+    const bool single = cp_count(table_key(s.text)) == 1 && count_meaningful_chars(s.text) == 1 &&
+                        s.text.find_first_of("0123456789") == std::string::npos;
+    if (single && single_before) {
+      cells.back() += s.text;
+    } else {
+      cells.push_back(s.text);
+    }
+    single_before = single;
+  }
+  if (cells.size() < 2) return false;
   return is_header_cells(cells, patterns, rules);
 }
 
@@ -469,9 +481,15 @@ struct Columns {
 // Column gaps: x-ranges that (almost) no word of the regular lines covers.
 Columns find_columns(const Layout& L, const PLine& header, const std::vector<const PLine*>& body,
                      const TableRules& rules, const TableOptions& options) {
-  size_t max_segs = header.segs.size();
-  for (const PLine* l : body) max_segs = std::max(max_segs, l->segs.size());
-  const size_t min_segs = std::max<size_t>(2, static_cast<size_t>(std::ceil(0.6 * max_segs)));
+  // Regular lines have most of the cells a full row has: 60 % of the upper quartile of the
+  // segment counts (a noisy OCR line with a dozen fragments does not set the bar).
+  std::vector<size_t> counts;
+  for (const PLine* l : body) {
+    if (l->segs.size() >= 2) counts.push_back(l->segs.size());
+  }
+  std::sort(counts.begin(), counts.end());
+  const size_t full = counts.empty() ? header.segs.size() : counts[counts.size() * 3 / 4];
+  const size_t min_segs = std::max<size_t>(2, static_cast<size_t>(std::ceil(0.6 * full)));
   std::vector<const PLine*> regular;
   for (const PLine* l : body) {
     if (l->segs.size() >= min_segs && !is_total_line(*l, rules)) regular.push_back(l);
@@ -1078,20 +1096,26 @@ std::string repair_number_text(std::string_view cell) {
     }
     const size_t tail = core.size() - start;
     if (!empty_group) {
+      bool middles = true;  // every group after the first has three digits
+      for (size_t g = 1; g < group_sizes.size(); ++g) middles = middles && group_sizes[g] == 3;
+      // A first group over three digits: OCR lost a separator ("1376,042.91"); the others
+      // still mark thousands, so they go.
+      const bool lost = group_sizes.front() > 3 && middles;
+      const bool grouped = group_sizes.front() <= 3 && middles;
       if (seps.size() == 1) {
         if (core[seps[0]] == U',' && (tail == 1 || tail == 2)) core[seps[0]] = U'.';
+        else if (core[seps[0]] == U',' && tail == 3 && lost) core[seps[0]] = U' ';
       } else {
-        bool grouped = group_sizes.front() >= 1 && group_sizes.front() <= 3;
-        for (size_t g = 1; g < group_sizes.size(); ++g) grouped = grouped && group_sizes[g] == 3;
         bool same = true;
         for (size_t s : seps) same = same && core[s] == core[seps[0]];
-        if (grouped && tail == 3 && same) {
-          for (size_t s : seps) core[s] = U',';
-        } else if (grouped && (tail == 1 || tail == 2)) {
-          for (size_t s : seps) core[s] = U',';
+        if ((grouped || lost) && tail == 3 && same) {
+          for (size_t s : seps) core[s] = lost ? U' ' : U',';
+        } else if ((grouped || lost) && (tail == 1 || tail == 2)) {
+          for (size_t s : seps) core[s] = lost ? U' ' : U',';
           core[seps.back()] = U'.';
         }
       }
+      core.erase(std::remove(core.begin(), core.end(), U' '), core.end());
     }
   }
   std::vector<char32_t> out(cps.begin(), cps.begin() + static_cast<long>(b));

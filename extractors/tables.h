@@ -104,7 +104,7 @@ struct TableOptions {
   double gap_noise_fraction = 0.08; // of the regular lines, this share may cover a column gap
   double max_skew_deg = 5;          // slopes beyond this are not skew but layout; ignored
   int continuation_skip_lines = 4;  // lines at the top of a next page skipped looking for rows
-  double min_word_confidence = 0.25;  // OCR words below this are left out (seal scribbles)
+  double min_word_confidence = 0.1;   // OCR words below this are left out (seal scribbles)
   double uncertain_confidence = 0.6;  // an OCR'd page below this mean confidence: uncertain evidence
 };
 
@@ -176,10 +176,12 @@ std::optional<MoneyAmount> parse_cell_amount(const PatternSet& patterns, std::st
                                              MoneyUnit default_unit = MoneyUnit::kYuan);
 
 // OCR repairs of a numeric cell, returned as text for parse_money: full-width forms folded;
-// spaces around separators dropped; O/o → 0 and l/I/| → 1 between digits; separators
-// reassigned when the grouping proves what they are: "1.200.000.00" and "1,200,000,00" →
-// "1,200,000.00", "1.200.000" → "1,200,000", "1200,50" → "1200.50". Text that is not a
-// number comes back folded but otherwise unchanged.
+// spaces around separators dropped; ';' ':' read for ',' and doubled separators collapsed;
+// O/o → 0 and l/I/| → 1 between digits; separators reassigned when the grouping proves
+// what they are: "1.200.000.00" and "1,200,000,00" → "1,200,000.00", "1.200.000" →
+// "1,200,000", "1200,50" → "1200.50", and with a separator lost ("1376,042.91") the
+// thousands separators are dropped → "1376042.91". Text that is not a number comes back
+// folded but otherwise unchanged.
 std::string repair_number_text(std::string_view cell);
 
 // True when the page names at least rules.invoice_min_hits of rules.invoice_words (a

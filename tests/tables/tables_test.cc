@@ -66,6 +66,8 @@ TEST_CASE("repair_number_text_reassigns_separators_only_when_grouping_proves_the
   CHECK(repair_number_text("5OO,000.00") == "500,000.00");
   CHECK(repair_number_text("l,2O0.00") == "1,200.00");
   CHECK(repair_number_text("344;,581.56") == "344,581.56");  // OCR doubled a comma
+  CHECK(repair_number_text("1376,042.91") == "1376042.91");  // OCR lost a comma
+  CHECK(repair_number_text("12345,678") == "12345678");
   CHECK(repair_number_text("1.234:567.00") == "1,234,567.00");
   CHECK(repair_number_text("1, 200 .00") == "1,200.00");
   CHECK(repair_number_text("（１，２００．００）") == "(1,200.00)");
