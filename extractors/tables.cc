@@ -264,7 +264,7 @@ Layout build_layout(const Page& page, const TableOptions& options) {
   std::vector<double> heights;
   for (const Line& l : page.lines) {
     for (const Word& w : l.words) {
-      if (normalise_for_compare(w.text).empty() || w.confidence < options.min_word_confidence) continue;
+      if (table_key(w.text).empty() || w.confidence < options.min_word_confidence) continue;
       heights.push_back((w.box.y1 - w.box.y0) * L.scale);
     }
   }
@@ -274,7 +274,7 @@ Layout build_layout(const Page& page, const TableOptions& options) {
   const double slope = estimate_skew(page, L.scale, L.em, options);
   for (const Line& l : page.lines) {
     for (const Word& w : l.words) {
-      if (normalise_for_compare(w.text).empty() || w.confidence < options.min_word_confidence) continue;
+      if (table_key(w.text).empty() || w.confidence < options.min_word_confidence) continue;
       PWord p;
       p.text = w.text;
       p.confidence = w.confidence;

@@ -11,8 +11,10 @@
 // units is scaled by 72 / Page::dpi, so Poppler's points and Tesseract's pixels read alike):
 //   1. A small skew (a crooked scan) is measured from the slope of multi-word lines and
 //      taken out of the y coordinates.
-//   2. Words become text lines by vertical overlap (half the smaller height), and a line's
-//      words become segments where the horizontal gap is under segment_gap_em.
+//   2. Words (but OCR specks — a ruling line read as "|", a lone “ — and words under
+//      min_word_confidence) become text lines by vertical overlap (half the smaller
+//      height), and a line's words become segments where the horizontal gap is under
+//      segment_gap_em.
 //   3. The header is the first line naming at least header_min_words distinct header words
 //      (序号, 类别, 项目, 金额, 期末余额 …) in two or more segments, with no amount in it.
 //   4. The table runs down from the header until a grand total line (合计/总计, inclusive),

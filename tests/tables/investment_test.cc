@@ -273,6 +273,26 @@ TEST_CASE("ocr_words_in_pixels_with_periods_as_thousands_separators_and_full_wid
   CHECK(e.box->x0 > 430 * 300 / 72.0);
 }
 
+TEST_CASE("ruling_lines_read_by_ocr_as_bars_do_not_join_columns") {
+  // Tesseract reads the vertical rule between 类别 and 明细 as "“|" on every row; left in,
+  // it bridges the gap between the two columns.
+  Sheet s(1, 300, Cut::kTesseract, 0.9f);
+  frame(s, "单位：元");
+  TableSpec t;
+  t.widths = kFiveColumns;
+  t.rows = {header5(),
+            item5("1", "硬件设施", "GPU服务器", "8卡训练服务器", "1,200,000.00"),
+            item5("2", "开发费用", "算法研发外包服务", "模型结构优化", "2,000,000.00"),
+            item5("3", "测试费用", "第三方测评费", "安全评测", "500,000.00"),
+            total5("合计", "3,700,000.00")};
+  const double bottom = draw_table(s, t, 140);
+  for (double y = 140; y < bottom; y += 24) s.text("“|", 50 + 39 + 74 - 4, y + 7, 10);
+  const Extracted x = extract({pdf_document("scan.pdf", {s.page()})});
+  REQUIRE(x.investment.rows.size() == 3);
+  CHECK(x.investment.rows[0].item == "GPU服务器");
+  CHECK(categories(x) == std::vector<std::string>{"hardware", "development", "testing"});
+}
+
 TEST_CASE("skewed_scan_keeps_each_row_together") {
   Sheet s(1, 300, Cut::kTesseract, 0.9f);
   frame(s, "单位：元");
