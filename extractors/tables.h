@@ -15,22 +15,34 @@
 //      min_word_confidence) become text lines by vertical overlap (half the smaller
 //      height), and a line's words become segments where the horizontal gap is under
 //      segment_gap_em.
-//   3. The header is the first line naming at least header_min_words distinct header words
-//      (序号, 类别, 项目, 金额, 期末余额 …) in two or more segments, with no amount in it.
+//   3. The header is a line of two or more cells naming header words (序号, 类别, 项目,
+//      金额, 期末余额 …; header_min_words distinct ones; two dated cells such as
+//      2024年12月31日 | 2023年12月31日 count as one), most of its cells naming one, none an
+//      amount and none a "label：value" pair (项目名称：…, 单位：万元 are lines above a
+//      table). Letter-spaced cells (项　　目) are joined first. A header cell wrapped onto a
+//      next line (金额 / （万元）) joins it.
 //   4. The table runs down from the header until a grand total line (合计/总计, inclusive),
-//      another header, a vertical gap over max_row_gap_em, or a line without an amount that
-//      crosses the columns (a signature line). A table that runs to the foot of the page
-//      without a total continues on the next page: below a repeated header, or from the
-//      first line with an amount in its numeric columns.
+//      another header, a vertical gap over max_row_gap_em, a form line (法定代表人：…
+//      会计机构负责人：…) or a long line without an amount that crosses the columns. A table
+//      that runs to the foot of the page (only page numbers below) without a total continues
+//      on the next page: below a repeated header, or from the first line with an amount in
+//      its amount columns, with the first page's columns.
 //   5. Columns are the horizontal gaps that no word of the table's regular lines covers
-//      (spanning section headings and total lines are left out; the small gaps between two
+//      (lines with most of a full row's segments; spanning headings and total lines are left
+//      out; a share gap_noise_fraction of lines may cover a gap; the small gaps between two
 //      pieces of text in one segment count as covered), at least min_column_gap_em wide and
-//      not inside a header cell. Words go to the column holding their centre.
+//      not inside a header cell. In a wide gap the boundary goes in the widest stretch
+//      between the header cells standing in it; a header cell with text of its own below it
+//      (a sparse 类别 column) gets boundaries on both sides. Words go to the column holding
+//      their centre.
 //   6. Text lines become rows. A line continues the row above (a multi-line cell) when the
-//      gap is small and either the row has no amount yet or every cell the line fills is
-//      already filled above; otherwise it starts a row. A category label centred in a cell
-//      that spans several rows is resolved by fill_spanned_column, which the caller invokes
-//      for the column it knows to be such a column.
+//      gap between them (measured on the words' mean spans) is small, the line is no heading
+//      (一、…, 流动资产：) and adds no second amount, and either the row has no amount yet
+//      (cells centred on a taller neighbour), or the line only fills cells already filled and
+//      the row's cells are wrapping (as many lines below its figure as above, or the cell
+//      above full to its width). Otherwise it starts a row. A category label centred in a
+//      cell that spans several rows is resolved by fill_spanned_column, which the caller
+//      invokes for the column it knows to be such a column.
 // The unit of the figures comes from a unit statement above the table (单位：万元) or in a
 // header cell (金额（万元）), via find_money_unit.
 //
@@ -39,7 +51,7 @@
 // and the rows above it are the preamble.
 //
 // Amounts in cells are read by parse_cell_amount: parse_money on the cell after OCR repairs
-// (1.200.000.00 → 1,200,000.00; O and l between digits; spaces inside the number).
+// (see repair_number_text).
 //
 // Rules (keywords, patterns) live in schemas/tables.json and are loaded once at start-up.
 // Thread safety: TableRules is immutable after load and may be shared; all functions are
