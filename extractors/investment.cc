@@ -90,7 +90,27 @@ Roles find_roles(const TableGrid& t, const PatternSet& patterns, const TableRule
   const auto& inv = rules.investment;
   roles.index = column_named(t, inv.index_header, {});
   roles.category = column_named(t, inv.category_header, {roles.index});
-  roles.amount = column_named(t, inv.amount_header, {roles.index, roles.category});
+  // Several amount columns (计划投资额 | 实际投资额, 金额 | 其中：申请补助): the actual cost,
+  // not a plan or a requested share; then the leftmost.
+  {
+    std::vector<int> named;
+    for (int c = 0; c < t.columns; ++c) {
+      if (c == roles.index || c == roles.category) continue;
+      if (names_any(table_key(t.header_text(c)), inv.amount_header)) named.push_back(c);
+    }
+    std::vector<int> kept;
+    for (int c : named) {
+      if (!names_any(table_key(t.header_text(c)), inv.amount_avoid)) kept.push_back(c);
+    }
+    if (kept.empty()) kept = named;
+    roles.amount = kept.empty() ? -1 : kept.front();
+    for (int c : kept) {
+      if (names_any(table_key(t.header_text(c)), inv.amount_prefer)) {
+        roles.amount = c;
+        break;
+      }
+    }
+  }
   // The amount column must hold amounts; else the column with the most of them.
   auto count_amounts = [&](int c) {
     int n = 0;

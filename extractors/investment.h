@@ -8,8 +8,9 @@
 // (INVESTMENT_SUM_MISMATCH, HARDWARE_SHARE_EXCEEDED).
 //
 // How a table is read (columns by header words of schemas/tables.json "investment"):
-//   - amount: the column headed 金额/投资额/…; without a readable header, the column with
-//     the most amounts (not the 序号 column). Figures are in the column's unit (金额（万元）),
+//   - amount: the column headed 金额/投资额/… (of several, not one naming a plan or a
+//     requested share — 计划, 申请补助 — and rather one naming the actual cost, 实际);
+//     without a readable header, the column with the most amounts (not the 序号 column). Figures are in the column's unit (金额（万元）),
 //     else the table's (单位：万元), else 元; 万元 × 1,000,000 fen, exactly.
 //   - a row's category: its 类别 cell (a merged cell spanning the rows of its group is
 //     spread over them, see fill_spanned_column), else the section it sits under

@@ -997,6 +997,8 @@ Result<TableRules> load_table_rules(const std::filesystem::path& file) {
 
   const json inv = j.value("investment", json::object());
   if (!string_list(inv, "amount_header_words", r.investment.amount_header, error) ||
+      !string_list(inv, "amount_avoid_words", r.investment.amount_avoid, error) ||
+      !string_list(inv, "amount_prefer_words", r.investment.amount_prefer, error) ||
       !string_list(inv, "item_header_words", r.investment.item_header, error) ||
       !string_list(inv, "category_header_words", r.investment.category_header, error) ||
       !string_list(inv, "index_header_words", r.investment.index_header, error) ||

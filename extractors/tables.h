@@ -88,6 +88,9 @@ struct TableRules {
 
   struct {
     std::vector<std::string> amount_header, item_header, category_header, index_header;
+    // Among several amount columns: avoid those naming a plan or a requested share, prefer
+    // those naming the actual cost.
+    std::vector<std::string> amount_avoid, amount_prefer;
     // Section headings (一、硬件设施) and cell/item keywords, per category id.
     std::map<std::string, std::vector<std::string>> sections, categories;
     std::vector<std::string> category_priority;  // first category with a keyword hit wins

@@ -395,6 +395,22 @@ TEST_CASE("docx_table_takes_its_unit_from_the_paragraph_above_and_vmerge_copies"
   CHECK(x.investment.stated_total_fen == 25000000);
 }
 
+TEST_CASE("of_several_amount_columns_the_actual_cost_is_read") {
+  Document d;
+  d.path = "投资.xlsx";
+  d.format = Format::kXlsx;
+  Table t;
+  t.name = "Sheet1";
+  t.rows = {{"序号", "项目", "计划投资额（元）", "实际投资额（元）", "其中：申请补助（元）"},
+            {"1", "GPU服务器", "1,000,000.00", "1,100,000.00", "500,000.00"},
+            {"2", "研发人员工资", "400,000.00", "380,000.00", "100,000.00"},
+            {"合计", "", "1,400,000.00", "1,480,000.00", "600,000.00"}};
+  d.tables.push_back(t);
+  const Extracted x = extract({d});
+  CHECK(amounts(x) == std::vector<int64_t>{110000000, 38000000});
+  CHECK(x.investment.stated_total_fen == 148000000);
+}
+
 TEST_CASE("the_first_document_with_a_real_table_wins") {
   // A cover letter without a table, then the table, then another table.
   Sheet cover(1);
