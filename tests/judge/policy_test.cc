@@ -90,7 +90,9 @@ TEST_CASE("policy_names_materials_and_categories_as_the_rules_do") {
   CHECK(p.material("audit_report")->clause == "七（五）");
   CHECK(p.category("general_model")->name_zh == "支持通用大模型设计构建");
   CHECK(p.category("security_testing")->clause == "三（四）");
-  for (const MaterialRule& m : p.materials) CHECK(m.must_seal);  // 申报材料均需加盖企业公章
+  // 申报材料均需加盖企业公章 binds the materials the applicant issues, (一)–(九); 其它 may hold
+  // third-party papers (the bureau's own notice), so an unsealed one is no missing seal.
+  for (const MaterialRule& m : p.materials) CHECK(m.must_seal == (m.id != "other"));
 }
 
 TEST_CASE("required_materials_are_those_of_section_seven_except_honors_and_other") {
