@@ -1,5 +1,6 @@
 #include "extractors/audit.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -196,17 +197,22 @@ std::string field_of_key(std::string key, const TableRules& rules, int* rank) {
       }
     }
   }
-  // OCR under a seal may lose a label's head or tail ("四、净利" for 净利润, "业收入" for
-  // 营业收入): two thirds of a label from either end (and two characters) still name it,
-  // ranked after any exact label.
-  const size_t n = utf8_to_codepoints(bare).size();
+  // OCR under a seal may lose or misread a label's head or tail ("四、净利" or "净利油" for
+  // 净利润, "业收入" for 营业收入): the key, no longer than the label, agreeing with it on
+  // two thirds of it at its beginning or at its end (and on two characters at least), still
+  // names it, ranked after any exact label. (营业外收入 and 营业总收入 differ within the
+  // first two thirds, and so stay apart.)
+  const std::vector<char32_t> k = utf8_to_codepoints(bare);
+  const size_t n = k.size();
   if (n < 2) return "";
   for (const auto& [field, labels] : rules.audit.labels) {
     for (size_t i = 0; i < labels.size(); ++i) {
-      const std::string label = table_key(labels[i]);
-      const bool begins = label.compare(0, bare.size(), bare) == 0;
-      const bool ends = label.compare(label.size() - std::min(label.size(), bare.size()), bare.size(), bare) == 0;
-      if (label.size() > bare.size() && (begins || ends) && 3 * n >= 2 * utf8_to_codepoints(label).size()) {
+      const std::vector<char32_t> l = utf8_to_codepoints(table_key(labels[i]));
+      const size_t m = std::max<size_t>(2, (2 * l.size() + 2) / 3);  // ceil(2/3 of the label)
+      if (n > l.size() || n < m || k == l) continue;
+      const bool head = std::equal(k.begin(), k.begin() + m, l.begin());
+      const bool tail = std::equal(k.end() - m, k.end(), l.end() - m);
+      if (head || tail) {
         if (rank) *rank = kTruncatedRank + static_cast<int>(i);
         return field;
       }

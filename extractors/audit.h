@@ -43,10 +43,11 @@ namespace shenbao {
 
 // The field of Extracted.audit ("total_assets_fen", …) whose label `cell` is, with the
 // label's rank in that field's list through `rank`; "" when the cell is no such label.
-// A cell holding only the beginning or the end of a label — at least two thirds of it, as
-// OCR under a seal leaves "四、净利" of 净利润 or "业收入" of 营业收入 — names it too, with
-// rank 100 + its place in the list, so that an exact label elsewhere wins. A stray mark a
-// space after the label is ignored.
+// A cell no longer than a label that agrees with it on two thirds of it, at its beginning or
+// at its end — as OCR under a seal leaves "四、净利" or "净利油" of 净利润, "业收入" of
+// 营业收入 — names it too, with rank 100 + its place in the list, so that an exact label
+// elsewhere wins. A stray mark a space after the label is ignored, and any single character
+// before 、 is taken for an enumerator (OCR's "西、" for 四、).
 std::string audit_field_of(std::string_view cell, const TableRules& rules, int* rank = nullptr);
 
 // The fiscal year the documents report on (see above), nullopt when no year is named.

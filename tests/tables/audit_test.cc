@@ -212,6 +212,11 @@ TEST_CASE("audit_field_of_accepts_labels_cut_short_or_followed_by_a_stray_mark")
   CHECK(audit_field_of("资产总", rules()) == "total_assets_fen");
   CHECK(audit_field_of("一、业收入", rules()) == "revenue_fen");
   CHECK(audit_field_of("动负债合计", rules()) == "");  // 流动负债合计 cut short is no label
+  CHECK(audit_field_of("四、净利油(净亏损以*", rules()) == "net_profit_fen");  // 润 misread
+  CHECK(audit_field_of("西、净利润", rules()) == "net_profit_fen");            // 四 misread
+  CHECK(audit_field_of("营业外收入", rules()) == "");
+  CHECK(audit_field_of("营业成本", rules()) == "");
+  CHECK(audit_field_of("资产减值损失", rules()) == "");
   CHECK(audit_field_of("所有者权益合计 上", rules()) == "owners_equity_fen");
   CHECK(audit_field_of("营业", rules()) == "");      // half of 营业收入 is not enough
   CHECK(audit_field_of("净", rules()) == "");
