@@ -290,9 +290,14 @@ int run_inbox(const RunOptions& options, std::ostream& out, std::ostream& err) {
         why = is_unchanged(*latest.value(), content_hash, rules_hash.value(), pipeline_version);
       }
       json previous = why ? read_submission(options.out, id) : json();
-      if (why && !previous.is_discarded()) {
+      // The record on disk must be this source's (two names can make one bundle id).
+      const bool ours = why && previous.is_object() && previous.contains("bundle") &&
+                        previous["bundle"].is_object() &&
+                        previous["bundle"].value("source", json()) == json(source);
+      if (ours) {
         // The record on disk is the latest (the jsonl may predate a killed run).
-        const std::string verdict = previous.value("verdict", "");
+        const json v = previous.value("verdict", json());
+        const std::string verdict = v.is_string() ? v.get<std::string>() : std::string();
         if (!fs::exists(options.out / id / "report.html")) {
           if (Status st =
                   write_report_html(options.out, previous, lang, {}, report_schemas.value());
