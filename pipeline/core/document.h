@@ -66,6 +66,11 @@ struct Page {
   std::optional<double> ocr_confidence;  // mean word confidence 0..1 when OCR'd
   std::vector<Seal> seals;
   std::string error;           // a page-level problem ("ocr timeout"), empty when none
+  // A small PNG of the page for the report (not part of submission.json), made while the
+  // page image was at hand; empty when none was made. thumbnail_width is its width in
+  // pixels, so page coordinates scale by thumbnail_width / width.
+  std::string thumbnail_png;
+  int thumbnail_width = 0;
   // All lines joined by '\n'.
   std::string text() const;
 };

@@ -8,9 +8,11 @@
 #include "pipeline/core/text.h"
 #include "pipeline/judge/judge.h"
 #include "pipeline/emit/submission_json.h"
+#include "pipeline/run/thumbnails.h"
 #include "pipeline/run/worker_pool.h"
 #include "pipeline/vision/scan.h"
 #include "pipeline/vision/seal.h"
+#include "pipeline/vision/thumbnail.h"
 
 namespace shenbao {
 
@@ -116,8 +118,9 @@ Result<std::unique_ptr<Processor>> Processor::create(const ProcessOptions& optio
   rules->judge = judge.value();
   p->rules_ = rules;
 
-  // Every page image is checked for seals, and red ink is taken out before OCR so that
-  // black text under a seal survives (pipeline/vision).
+  // Every page image is checked for seals and kept as a small picture for the report, and
+  // red ink is taken out before OCR so that black text under a seal survives
+  // (pipeline/vision).
   p->options_.load.hooks.inspect = [](const Image& image, Page& page) {
     const double scale = image.dpi > 0 ? page.dpi / image.dpi : 1.0;
     for (Seal seal : detect_seals(image)) {
@@ -125,6 +128,9 @@ Result<std::unique_ptr<Processor>> Processor::create(const ProcessOptions& optio
                   seal.box.y1 * scale};
       page.seals.push_back(std::move(seal));
     }
+    Thumbnail thumb = page_thumbnail(image);
+    page.thumbnail_png = std::move(thumb.png);
+    page.thumbnail_width = thumb.width;
   };
   p->options_.load.hooks.prepare_for_ocr = [](const Image& image) {
     return image.channels == 3 ? suppress_red(image) : image;
@@ -213,6 +219,7 @@ ProcessedBundle Processor::process_bundle(const std::filesystem::path& bundle_pa
   t0 = Clock::now();
   judge_submission(s, *rules_->judge, current_year());
   out.stats.stage_seconds["judge"] += seconds_since(t0);
+  out.thumbnails = report_thumbnails(docs, s.findings);
 
   for (const Finding& f : s.findings) {
     if (f.severity == Severity::kError) out.stats.problems += 1;

@@ -17,6 +17,7 @@
 #include <string>
 
 #include "pipeline/core/submission.h"
+#include "pipeline/emit/html.h"
 #include "pipeline/intake/bundle.h"
 #include "pipeline/load/loader.h"
 #include "pipeline/load/ocr.h"
@@ -49,6 +50,7 @@ struct ProcessedBundle {
   Submission submission;
   BundleStats stats;
   bool bundle_failed = false;  // the bundle as a whole could not be read
+  std::vector<PageThumbnail> thumbnails;  // page pictures for the report (report_thumbnails)
 };
 
 class Processor {

@@ -331,7 +331,8 @@ int run_inbox(const RunOptions& options, std::ostream& out, std::ostream& err) {
     row.stage_seconds = pb.stats.stage_seconds;
     if (Status st = write_submission(options.out, record); st.ok()) {
       row.outputs.push_back(row.bundle_id + "/submission.json");
-      if (Status r = write_report_html(options.out, record, lang, {}, report_schemas.value());
+      if (Status r = write_report_html(options.out, record, lang, pb.thumbnails,
+                                       report_schemas.value());
           r.ok()) {
         row.outputs.push_back(row.bundle_id + "/report.html");
       } else {
