@@ -1,6 +1,7 @@
 #include "pipeline/load/loader.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 
 #include "pipeline/core/text.h"
@@ -12,6 +13,15 @@ namespace shenbao {
 namespace {
 
 constexpr const char* kUnreadable = "DOCUMENT_UNREADABLE";
+
+using Clock = std::chrono::steady_clock;
+
+// Adds the time since `t0` to result.stage_seconds[stage] and returns now (for --timings).
+Clock::time_point add_seconds(LoadResult& result, const char* stage, Clock::time_point t0) {
+  const Clock::time_point now = Clock::now();
+  result.stage_seconds[stage] += std::chrono::duration<double>(now - t0).count();
+  return now;
+}
 
 // Builds a DOCUMENT_UNREADABLE finding for `doc`.
 Finding unreadable_finding(const Document& doc, Severity severity, std::string message,
@@ -53,8 +63,16 @@ void ocr_into_page(LoadResult& result, OcrEngine& ocr, const Image& image, Page&
                    const PageImageHooks& hooks, double min_confidence) {
   Page ocr_page;
   ocr_page.number = page.number;
-  const Status s = hooks.prepare_for_ocr ? ocr.recognise(hooks.prepare_for_ocr(image), ocr_page)
-                                         : ocr.recognise(image, ocr_page);
+  Status s;
+  auto t0 = Clock::now();
+  if (hooks.prepare_for_ocr) {
+    const Image prepared = hooks.prepare_for_ocr(image);
+    t0 = add_seconds(result, "ocr_prep", t0);
+    s = ocr.recognise(prepared, ocr_page);
+  } else {
+    s = ocr.recognise(image, ocr_page);
+  }
+  add_seconds(result, "ocr", t0);
   if (s.ok()) {
     ocr_page.seals = std::move(page.seals);
     page = std::move(ocr_page);
@@ -80,7 +98,9 @@ void ocr_into_page(LoadResult& result, OcrEngine& ocr, const Image& image, Page&
 
 void load_pdf(const std::string& bytes, const LoadOptions& options, OcrEngine& ocr,
               LoadResult& result) {
+  auto t0 = Clock::now();
   Result<PdfDocument> opened = PdfDocument::open(bytes);
+  add_seconds(result, "text", t0);
   if (!opened.ok()) {
     const bool encrypted = opened.status().code() == Status::Code::kEncrypted;
     fail_document(
@@ -93,7 +113,9 @@ void load_pdf(const std::string& bytes, const LoadOptions& options, OcrEngine& o
   if (pdf.page_count() > pages) note_page_limit(result, options.max_pages);
 
   for (int i = 0; i < pages; ++i) {
+    t0 = Clock::now();
     Result<Page> text = pdf.text_page(i);
+    add_seconds(result, "text", t0);
     Page page;
     if (text.ok()) {
       page = std::move(text).value();
@@ -116,10 +138,16 @@ void load_pdf(const std::string& bytes, const LoadOptions& options, OcrEngine& o
       } else {
         // Colour only when a hook looks at it (seal ink is red); gray is enough for OCR.
         const ImageMode mode = options.hooks.inspect ? ImageMode::kRgb : ImageMode::kGray;
+        t0 = Clock::now();
         Result<Image> image = pdf.render(i, dpi, mode, options.max_image_pixels);
+        add_seconds(result, "render", t0);
         if (image.ok()) {
           ocr_into_page(result, ocr, image.value(), page, options.hooks, options.min_page_confidence);
-          if (options.hooks.inspect) options.hooks.inspect(image.value(), page);
+          if (options.hooks.inspect) {
+            t0 = Clock::now();
+            options.hooks.inspect(image.value(), page);
+            add_seconds(result, "seal", t0);
+          }
         } else {
           page_problem(result, page, image.status(),
                        "第 " + std::to_string(i + 1) + " 页无法渲染，未做文字识别");
@@ -129,9 +157,14 @@ void load_pdf(const std::string& bytes, const LoadOptions& options, OcrEngine& o
       page_problem(result, page, text.status(), "第 " + std::to_string(i + 1) + " 页无法读取");
     } else if (options.hooks.inspect) {
       // A text-layer page still needs its seal check: a small colour render suffices.
+      t0 = Clock::now();
       Result<Image> image =
           pdf.render(i, options.inspect_dpi, ImageMode::kRgb, options.max_image_pixels);
-      if (image.ok()) options.hooks.inspect(image.value(), page);
+      t0 = add_seconds(result, "render", t0);
+      if (image.ok()) {
+        options.hooks.inspect(image.value(), page);
+        add_seconds(result, "seal", t0);
+      }
     }
     result.document.pages.push_back(std::move(page));
   }
@@ -152,8 +185,10 @@ double plausible_dpi(const Image& image, const LoadOptions& options) {
 void load_image(const std::string& bytes, const LoadOptions& options, OcrEngine& ocr,
                 LoadResult& result) {
   bool more_pages = false;
+  const auto t0 = Clock::now();
   Result<std::vector<Image>> decoded = decode_image_pages(
       bytes, options.max_image_pixels, std::max(options.max_pages, 1), &more_pages);
+  add_seconds(result, "decode", t0);
   if (!decoded.ok()) {
     const bool too_large = decoded.status().code() == Status::Code::kRejected;
     fail_document(result, DocStatus::kUnreadable, decoded.status(),
@@ -170,7 +205,11 @@ void load_image(const std::string& bytes, const LoadOptions& options, OcrEngine&
     page.height = image.height;
     page.dpi = image.dpi;
     if (options.ocr_enabled) ocr_into_page(result, ocr, image, page, options.hooks, options.min_page_confidence);
-    if (options.hooks.inspect) options.hooks.inspect(image, page);
+    if (options.hooks.inspect) {
+      const auto t1 = Clock::now();
+      options.hooks.inspect(image, page);
+      add_seconds(result, "seal", t1);
+    }
     result.document.pages.push_back(std::move(page));
   }
 }

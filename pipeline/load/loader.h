@@ -21,6 +21,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -82,6 +83,11 @@ Format sniff_format(const std::string& bytes);
 struct LoadResult {
   Document document;
   std::vector<Finding> findings;  // DOCUMENT_UNREADABLE, OCR problems, page-limit notes
+  // Seconds this call spent per step, for --timings (absent: the step did not run):
+  // "text" (open a PDF, read its text layers), "render" (PDF pages to pixels), "decode"
+  // (image files), "ocr_prep" (hooks.prepare_for_ocr), "ocr" (Tesseract), "seal"
+  // (hooks.inspect).
+  std::map<std::string, double> stage_seconds;
 };
 
 // Loads one file. `path` is the entry's path inside the bundle; sha256 and size are filled.

@@ -174,6 +174,7 @@ ProcessedBundle Processor::process_bundle(const std::filesystem::path& bundle_pa
   t0 = Clock::now();
   std::vector<Document> docs(bundle.entries.size());
   std::vector<std::vector<Finding>> load_findings(bundle.entries.size());
+  std::vector<std::map<std::string, double>> load_seconds(bundle.entries.size());
   std::vector<WorkerPool::Task> tasks;
   for (size_t i = 0; i < bundle.entries.size(); ++i) {
     const Entry& e = bundle.entries[i];
@@ -189,10 +190,11 @@ ProcessedBundle Processor::process_bundle(const std::filesystem::path& bundle_pa
       }
       continue;
     }
-    tasks.push_back([this, &e, &d, &f = load_findings[i]](OcrEngine& ocr) {
+    tasks.push_back([this, &e, &d, &f = load_findings[i], &t = load_seconds[i]](OcrEngine& ocr) {
       LoadResult r = load_document(e.path, e.bytes, options_.load, ocr);
       d = std::move(r.document);
       f = std::move(r.findings);
+      t = std::move(r.stage_seconds);
     });
   }
   pool_->run(std::move(tasks));
@@ -200,6 +202,8 @@ ProcessedBundle Processor::process_bundle(const std::filesystem::path& bundle_pa
     for (auto& f : fs) s.findings.push_back(std::move(f));
   for (Entry& e : bundle.entries) std::string().swap(e.bytes);  // release memory early
   out.stats.stage_seconds["load"] += seconds_since(t0);
+  for (const auto& steps : load_seconds)
+    for (const auto& [step, secs] : steps) out.stats.stage_seconds["load." + step] += secs;
 
   // Stage 3: extract (document records; classification and facts come from extractors).
   t0 = Clock::now();

@@ -42,7 +42,12 @@ struct BundleStats {
   int pages = 0;
   int ocr_pages = 0;
   int problems = 0;  // error-level findings
-  std::map<std::string, double> stage_seconds;  // intake, load, extract, judge
+  // Wall seconds of intake, load, extract, judge (and, in a run's totals, output: writing
+  // the bundle's files, ledger row and the run's index); load.text, load.render,
+  // load.decode, load.ocr_prep, load.ocr, load.seal are the loader's steps
+  // (LoadResult::stage_seconds) summed over workers, so with several jobs they can add up
+  // to more than load.
+  std::map<std::string, double> stage_seconds;
   void add(const BundleStats& other);
 };
 

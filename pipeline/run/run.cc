@@ -314,6 +314,7 @@ int run_inbox(const RunOptions& options, std::ostream& out, std::ostream& err) {
     }
 
     ProcessedBundle pb = processor.value()->process_bundle(path);
+    const auto output_start = std::chrono::steady_clock::now();  // to_json, schema check, files
     const json record = to_json(pb.submission);
     for (const std::string& problem : processor.value()->validator().validate(record)) {
       // A record that breaks our own contract is a bug; say so loudly, still write it.
@@ -352,6 +353,8 @@ int run_inbox(const RunOptions& options, std::ostream& out, std::ostream& err) {
       outputs_ok = false;
     }
     records[pb.submission.bundle.id] = record;
+    pb.stats.stage_seconds["output"] +=
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - output_start).count();
     if (pb.bundle_failed) ++failed;
     ++processed;
     verdicts[pb.submission.verdict] += 1;
@@ -360,8 +363,11 @@ int run_inbox(const RunOptions& options, std::ostream& out, std::ostream& err) {
   }
   progress.finish();
 
+  const auto run_outputs_start = std::chrono::steady_clock::now();
   if (!write_run_outputs(options.out, records, lang, report_schemas.value(), err))
     outputs_ok = false;
+  totals.stage_seconds["output"] +=
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - run_outputs_start).count();
 
   out << "bundles: " << bundles.size() << " (" << processed << " processed, " << skipped
       << " unchanged, " << failed << " unreadable)\n";

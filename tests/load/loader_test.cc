@@ -279,3 +279,37 @@ TEST_CASE("load_document runs on several threads at once, each with its own engi
   for (std::thread& th : threads) th.join();
   for (const std::string& f : failures) CHECK(f.empty());
 }
+
+TEST_CASE("load_document reports the seconds of each step it ran, for --timings") {
+  LoadOptions options;
+  int inspected = 0;
+  options.hooks.inspect = [&](const Image&, Page&) { ++inspected; };
+
+  const LoadResult text = load_document("text.pdf", render_text_pdf({licence_page()}), options,
+                                        engine());
+  CHECK(inspected == 1);
+  CHECK(text.stage_seconds.count("text") == 1);
+  CHECK(text.stage_seconds.count("render") == 1);  // the low-resolution seal-check render
+  CHECK(text.stage_seconds.count("seal") == 1);
+  CHECK(text.stage_seconds.count("ocr") == 0);
+
+  TextPage strip = licence_page();
+  strip.height_pt = 300;  // a strip, to keep the test quick
+  const LoadResult scan =
+      load_document("scan.pdf", render_scanned_pdf({strip}, 300), options, engine());
+  CHECK(inspected == 2);
+  for (const char* step : {"text", "render", "ocr", "seal"}) {
+    CAPTURE(step);
+    REQUIRE(scan.stage_seconds.count(step) == 1);
+    CHECK(scan.stage_seconds.at(step) >= 0.0);
+  }
+  CHECK(scan.stage_seconds.at("ocr") > 0.0);
+  CHECK(scan.stage_seconds.count("ocr_prep") == 0);  // no prepare_for_ocr hook
+  CHECK(scan.stage_seconds.count("decode") == 0);
+
+  const LoadResult png =
+      load_document("执照.png", shenbao::testing::render_png(strip, 300), options, engine());
+  CHECK(png.stage_seconds.count("decode") == 1);
+  CHECK(png.stage_seconds.count("ocr") == 1);
+  CHECK(png.stage_seconds.count("render") == 0);
+}
