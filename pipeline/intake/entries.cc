@@ -29,6 +29,8 @@ const char* refusal_reason_zh(Refusal reason) {
       return "解压总量超出上限";
     case Refusal::kCompressionRatio:
       return "压缩比异常（疑似压缩炸弹）";
+    case Refusal::kOverlapping:
+      return "条目数据相互重叠（疑似压缩炸弹）";
     case Refusal::kNestedTooDeep:
       return "嵌套压缩包层数过深";
     case Refusal::kTooManyEntries:

@@ -23,6 +23,7 @@ enum class Refusal {
   kEntryTooLarge,     // declared or actual size over max_entry_bytes
   kTotalTooLarge,     // the bundle's bytes would exceed max_total_bytes
   kCompressionRatio,  // uncompressed / compressed over max_compression_ratio
+  kOverlapping,       // its compressed data overlaps another entry's (an overlap bomb)
   kNestedTooDeep,     // a ZIP deeper than max_nesting
   kTooManyEntries,    // beyond max_entries (one finding for all of them)
 };

@@ -101,6 +101,8 @@ std::optional<std::string> clear_false_utf8_flags(const std::string& zip) {
 // Opens a ZIP over `bytes` without copying them (except to repair false UTF-8 flags);
 // `bytes` must outlive the result.
 Result<OpenZip> open_zip(const std::string& bytes) {
+  // libzip opens zero bytes as an empty archive; a bundle of nothing is a broken upload.
+  if (bytes.empty()) return Status::Corrupt("not a readable ZIP: empty file (0 bytes)");
   auto try_open = [](const std::string& data, int& zip_error_code) -> Result<ZipHandle> {
     zip_error_t error;
     zip_error_init(&error);
@@ -219,10 +221,16 @@ ReadOutcome read_entry_data(zip_t* archive, zip_uint64_t index, const EntryLimit
 }
 
 // Reads every member of an open archive at nesting `depth` into `bundle`.
-void read_members(zip_t* archive, const std::string& prefix, int depth,
+// `archive_bytes` is the size of the ZIP file: in a well-formed archive every entry's
+// compressed data occupies its own bytes of it, so entries whose compressed sizes add up to
+// more than the whole file must share data (an overlap bomb: many central records pointing
+// at one stream). libzip does not expose the entries' data offsets, so the sum is the test:
+// the entries read are those whose data still fits, the rest are refused.
+void read_members(zip_t* archive, int64_t archive_bytes, const std::string& prefix, int depth,
                   const IntakeOptions& options, Bundle& bundle, int64_t& total_bytes) {
   const zip_int64_t count = zip_get_num_entries(archive, 0);
   int files_seen = 0;
+  int64_t compressed_read = 0;  // compressed bytes of the entries read so far
   std::vector<std::string> over_limit;  // names refused for "too many entries"
 
   for (zip_int64_t i = 0; i < count; ++i) {
@@ -321,6 +329,16 @@ void read_members(zip_t* archive, const std::string& prefix, int depth,
       continue;
     }
 
+    if (compressed > archive_bytes - compressed_read) {
+      add_refused_entry(bundle, path, Refusal::kOverlapping, Origin::kZip,
+                        "compressed data of " + std::to_string(compressed) +
+                            " bytes does not fit beside the " + std::to_string(compressed_read) +
+                            " bytes of the entries before it in a ZIP of " +
+                            std::to_string(archive_bytes) + " bytes");
+      continue;
+    }
+    compressed_read += compressed;
+
     const EntryLimits limits{options.max_entry_bytes, options.max_total_bytes - total_bytes,
                              compressed, options.max_compression_ratio,
                              options.ratio_check_min_bytes};
@@ -355,7 +373,8 @@ Status read_zip_entries(const std::string& zip_bytes, const std::string& prefix,
   auto archive = open_zip(zip_bytes);
   if (!archive.ok()) return archive.status();
   int64_t total_bytes = intake_internal::bytes_held(bundle);
-  read_members(archive.value().get(), prefix, depth, options, bundle, total_bytes);
+  read_members(archive.value().get(), static_cast<int64_t>(zip_bytes.size()), prefix, depth,
+               options, bundle, total_bytes);
   return Status::Ok();
 }
 
@@ -397,7 +416,8 @@ void add_file_entry(Bundle& bundle, const std::string& path, std::string bytes, 
   container.is_archive = true;
   bundle.entries.push_back(std::move(container));
   total_bytes += static_cast<int64_t>(bytes.size());
-  read_members(archive.value().get(), path + "/", level + 1, options, bundle, total_bytes);
+  read_members(archive.value().get(), static_cast<int64_t>(bytes.size()), path + "/", level + 1,
+               options, bundle, total_bytes);
   archive.value().handle.reset();
   bundle.entries[slot].bytes = std::move(bytes);
 }

@@ -230,13 +230,11 @@ TEST_CASE("an overlapping-entry bomb (entries sharing one compressed stream) is 
   CHECK(has_finding(r, "ARCHIVE_REJECTED", "overlap.zip"));
 }
 
-// KNOWN BUG (intake, reported): entries whose compression ratio is under the limit (here
-// about 130, 1 MiB each from one shared 8 KiB stream) are not recognised as sharing their
-// data, so each is inflated and held: at full scale (1000 central records of 16 MiB over
-// one 175 KB file) a run holds max_total_bytes (2 GiB) in memory and takes ~17 s. Intake
-// should refuse central records whose data ranges overlap. should_fail until it does.
-TEST_CASE("entries sharing one compressed stream below the ratio limit are refused" *
-          doctest::should_fail()) {
+// Entries whose compression ratio is under the limit (here about 130, 1 MiB each from one
+// shared 8 KiB stream) pass the ratio check; unrefused, a full-scale version (1000 central
+// records of 16 MiB over one 175 KB file) would make a run hold max_total_bytes (2 GiB).
+// Intake refuses entries whose compressed data cannot fit beside the others' in the file.
+TEST_CASE("entries sharing one compressed stream below the ratio limit are refused") {
   TempDir dir;
   const Outcome o = run_case(dir, [&](const fs::path& inbox) {
     std::string block(16384, '\0');
@@ -318,11 +316,8 @@ TEST_CASE("a truncated ZIP is an unreadable bundle, listed with its reason") {
   CHECK(o.result.out.find("1 unreadable") != std::string::npos);
 }
 
-// KNOWN BUG (intake, reported): libzip opens a zero-byte buffer as an empty archive, so a
-// zero-byte "*.zip" comes out as a readable bundle with no documents and no finding of its
-// own (only MATERIAL_MISSING). should_fail keeps this visible; drop it when intake says
-// DOCUMENT_UNREADABLE ("empty file") for such a bundle.
-TEST_CASE("a zero-byte ZIP bundle is unreadable with a reason" * doctest::should_fail()) {
+// libzip opens a zero-byte buffer as an empty archive; intake says the bundle is unreadable.
+TEST_CASE("a zero-byte ZIP bundle is unreadable with a reason") {
   TempDir dir;
   const Outcome o =
       run_case(dir, [&](const fs::path& inbox) { write_file(inbox / "empty.zip", ""); });
