@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <sstream>
 #include <string>
@@ -170,4 +171,23 @@ TEST_CASE("check prints the submission of one bundle and validate accepts it") {
   std::ofstream(dir / "bad.json") << R"({"schema_version": "2"})";
   CHECK(run(quote(kBinary) + " validate " + quote(dir / "bad.json") + " 2> /dev/null") == 1);
   CHECK(run(quote(kBinary) + " run 2> /dev/null") == 2);
+}
+
+TEST_CASE("every corpus report shows page pictures with the seals outlined") {
+  // Every bundle of the corpus has sealed pages, so every report has pictures.
+  const fs::path out = corpus_scores()["_out"].get<std::string>();
+  int reports = 0;
+  for (const auto& entry : fs::directory_iterator(out)) {
+    if (!entry.is_directory()) continue;
+    std::ifstream in(entry.path() / "report.html");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const std::string html = ss.str();
+    CHECK_MESSAGE(html.find("id=\"pictures\"") != std::string::npos, entry.path());
+    CHECK_MESSAGE(html.find("data:image/png;base64,") != std::string::npos, entry.path());
+    CHECK_MESSAGE(html.find("class=\"box k-seal\"") != std::string::npos, entry.path());
+    ++reports;
+  }
+  const fs::directory_iterator inbox(kSource / "samples/inbox");
+  CHECK(reports == std::distance(fs::begin(inbox), fs::end(inbox)));
 }
