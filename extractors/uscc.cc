@@ -2,6 +2,7 @@
 
 #include <array>
 #include <set>
+#include <vector>
 
 #include "extractors/folded_text.h"
 #include "pipeline/core/text.h"
@@ -197,18 +198,28 @@ UsccCandidate repair_uscc(std::string_view raw) {
     out.reason = v.reason;
     return out;
   }
+  // Codes are printed in capitals, so a lower-case letter is itself an OCR misreading
+  // ("9" read as "e"): such a position may have been any symbol of the alphabet.
+  const std::string folded = normalise_for_compare(raw);
+  std::vector<bool> lower(s.size(), false);
+  if (folded.size() == s.size()) {
+    for (size_t i = 0; i < s.size(); ++i) lower[i] = folded[i] >= 'a' && folded[i] <= 'z';
+  }
   std::set<std::string> fixes;
   std::string how;
   for (size_t i = 0; i < s.size(); ++i) {
+    std::string targets;
     for (const Confusion& c : kConfusions) {
-      if (c.read != s[i]) continue;
-      for (char target : c.could_be) {
-        std::string t = s;
-        t[i] = target;
-        if (validate_normalised(t).valid && fixes.insert(t).second) {
-          how = std::string("repaired character ") + std::to_string(i + 1) + " " + s[i] + " -> " +
-                target;
-        }
+      if (c.read == s[i]) targets += c.could_be;
+    }
+    if (lower[i]) targets = std::string(kAlphabet);
+    for (char target : targets) {
+      if (target == s[i]) continue;
+      std::string t = s;
+      t[i] = target;
+      if (validate_normalised(t).valid && fixes.insert(t).second) {
+        how = std::string("repaired character ") + std::to_string(i + 1) + " " +
+              (lower[i] ? folded[i] : s[i]) + " -> " + target;
       }
     }
   }

@@ -66,7 +66,9 @@ struct UsccCandidate {
 };
 
 // Validates `raw` (normalised as in validate_uscc) and, when it fails, tries every single
-// OCR confusion (0↔D, O→0/D, 1↔L, I→1/L, Z→2, S→5, 8↔B, 6↔G). The repair is accepted only
+// OCR confusion (0↔D, O→0/D, 1↔L, I→1/L, Z→2, S→5, 8↔B, 6↔G); a letter that stands in lower
+// case in `raw` is itself a misreading (codes are printed in capitals: "9" read as "e"), so
+// that position may take any symbol of the alphabet. The repair is accepted only
 // when exactly one substitution makes every check pass; otherwise the result is invalid
 // with `raw` kept and `code` empty. begin/end are 0 and raw.size().
 UsccCandidate repair_uscc(std::string_view raw);

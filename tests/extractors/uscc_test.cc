@@ -238,3 +238,31 @@ TEST_CASE("find_uscc_candidates spans point into the caller's text") {
   REQUIRE(found.size() == 1);
   CHECK(text.substr(found[0].begin, found[0].end - found[0].begin) == kDomainExample);
 }
+
+TEST_CASE("repair_uscc reads a lower-case OCR letter as a misread symbol") {
+  // Codes are printed in capitals: "e" for "9" is an OCR slip, repaired when exactly one
+  // symbol at that place makes both checks pass.
+  const auto c = repair_uscc("91310117MA6HBFDWeX");
+  CHECK(c.valid);
+  CHECK(c.repaired);
+  CHECK(c.code == "91310117MA6HBFDW9X");
+  const auto last = repair_uscc("91310117MA1J2Q4K7g");
+  CHECK(last.valid);
+  CHECK(last.code == "91310117MA1J2Q4K7A");
+  // Lower case that is the right letter is no repair at all.
+  const auto same = repair_uscc("91310117ma1j2q4k7a");
+  CHECK(same.valid);
+  CHECK_FALSE(same.repaired);
+}
+
+TEST_CASE("repair_uscc does not repair a lower-case letter beside a second error") {
+  CHECK_FALSE(repair_uscc("91310117MA1J2Q4K3e").valid);  // 7→3 and A→e
+  CHECK_FALSE(repair_uscc("91310117MA1J2q4K3A").valid);  // q is right, 7→3 is not a confusion
+}
+
+TEST_CASE("find_uscc_candidates repairs a labelled code with a lower-case OCR letter") {
+  const auto all = find_uscc_candidates(patterns(), "统一社会信用代码 91310117MA6HBFDWeX");
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].valid);
+  CHECK(all[0].code == "91310117MA6HBFDW9X");
+}
