@@ -71,6 +71,13 @@ std::vector<FilingNumber> find_filing_numbers(const PatternSet& patterns, std::s
       const char32_t before = code_point_before(f, b);
       if (before < 0x80 && (std::isalnum(static_cast<int>(before)) || before == '-')) continue;
       if (e < f.size() && std::isalnum(static_cast<unsigned char>(f[e]))) continue;
+      // A number holds digits: a labelled word without any ("备案号：Shanghai-" cut at a
+      // line break, "备案号：XXXXXX") is no number.
+      const std::string_view span = std::string_view(f).substr(b, e - b);
+      if (std::none_of(span.begin(), span.end(),
+                       [](char ch) { return ch >= '0' && ch <= '9'; })) {
+        continue;
+      }
       hits.push_back({b, e, without_spaces(std::string_view(f).substr(b, e - b)), own_kind});
     }
   };

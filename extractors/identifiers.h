@@ -2,6 +2,7 @@
 //
 // Forms read (after fold_width, OCR spaces around '-' tolerated):
 //   Shanghai-XiaoMou-202405230046         province pinyin - service pinyin - date and serial
+//   Shanghai-XiaoMou-DJ-20240523001       the same with a short letter segment (DJ: 登记)
 //   网信算备310117123456789012345678号    the CAC algorithm filing number (digits 12–36)
 //   备案编号：ABC-2024-0001 / 登记编号：…   an ASCII number right after such a label
 // The kind comes from the words around the number: 登记 → registration, 备案/算备 →

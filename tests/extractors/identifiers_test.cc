@@ -85,3 +85,28 @@ TEST_CASE("find_filing_numbers returns each number with its span") {
   CHECK(all[1].kind == FilingKind::kFiling);
   for (const auto& n : all) CHECK(text.substr(n.begin, n.end - n.begin) == n.raw);
 }
+
+TEST_CASE("parse_filing_number reads a registration number with a DJ segment") {
+  const auto n = parse_filing_number(
+      patterns(), "于2024年9月3日完成生成式人工智能服务登记，登记编号：Shanghai-QiMing-DJ-202409033589。");
+  REQUIRE(n);
+  CHECK(n->number == "Shanghai-QiMing-DJ-202409033589");
+  CHECK(n->kind == FilingKind::kRegistration);
+  const auto m = parse_filing_number(patterns(), "登记编号 Shanghai-XiaoMouZhiNeng-DJ-20240523001");
+  REQUIRE(m);
+  CHECK(m->number == "Shanghai-XiaoMouZhiNeng-DJ-20240523001");
+}
+
+TEST_CASE("parse_filing_number reads a number broken at a line end after a hyphen") {
+  const auto n = parse_filing_number(patterns(), "登\n记编号：Shanghai-\nQiMing-DJ-202409033589。");
+  REQUIRE(n);
+  CHECK(n->number == "Shanghai-QiMing-DJ-202409033589");
+  CHECK(n->kind == FilingKind::kRegistration);
+}
+
+TEST_CASE("parse_filing_number takes no cut or digitless number after a label") {
+  CHECK_FALSE(parse_filing_number(patterns(), "备案号：Shanghai-"));
+  CHECK_FALSE(parse_filing_number(patterns(), "备案号：XXXXXXXX"));
+  CHECK_FALSE(parse_filing_number(patterns(), "Shanghai-XiaoMou-DJ-2024"));          // no serial
+  CHECK_FALSE(parse_filing_number(patterns(), "Shanghai-XiaoMou-ABCDE-202405230046"));  // long segment
+}
