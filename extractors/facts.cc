@@ -1,6 +1,7 @@
 #include "extractors/facts.h"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -67,6 +68,34 @@ size_t edit_distance(const std::string& a, const std::string& b) {
   }
   return prev[y.size()];
 }
+
+}  // namespace
+
+std::optional<std::string> parse_person_name(const std::string& value) {
+  // A Chinese name is 2–4 characters (more only with the separator · of a transcribed
+  // name); OCR may space its characters out. The name is the leading run; a longer run is
+  // the name running into other text, which cannot be told apart, so nothing is taken.
+  std::string out;
+  int n = 0;
+  bool dot = false;
+  for (char32_t cp : utf8_to_codepoints(value)) {
+    if (cp == U' ' || cp == 0x3000) continue;
+    if (!is_cjk(cp) && cp != U'·') break;
+    dot = dot || cp == U'·';
+    append_utf8(out, cp);
+    ++n;
+  }
+  if (n >= 2 && (n <= 4 || (dot && n <= 16))) return out;
+  if (n > 0) return std::nullopt;
+  // A name in Latin letters ("John Smith").
+  const bool latin = std::all_of(value.begin(), value.end(), [](char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) || c == ' ' || c == '.' || c == '-';
+  });
+  if (latin && count_meaningful_chars(value) >= 2) return value;
+  return std::nullopt;
+}
+
+namespace {
 
 class Extractor {
  public:
@@ -214,25 +243,16 @@ class Extractor {
   }
 
   std::optional<std::string> text_field(const std::string& name) {
-    return field<std::string>(name, [](const std::string& value, const LabelledValue&) {
+    return field<std::string>(name, [](const std::string& value, const LabelledValue& lv) {
       // A text value must hold some real text, not only punctuation or a stray digit.
-      return count_meaningful_chars(value) >= 2 ? std::optional<std::string>(value) : std::nullopt;
+      return count_meaningful_chars(value) >= 2 ? std::optional<std::string>(value + lv.wrapped)
+                                                : std::nullopt;
     });
   }
 
   std::optional<std::string> name_field(const std::string& name) {
     return field<std::string>(name, [](const std::string& value, const LabelledValue&) {
-      // Personal names are 2–4 CJK characters (or a Latin name); take the leading run.
-      std::string out;
-      int n = 0;
-      for (char32_t cp : utf8_to_codepoints(value)) {
-        if (!is_cjk(cp) && cp != U'·') break;
-        append_utf8(out, cp);
-        ++n;
-      }
-      if (n >= 2 && n <= 6) return std::optional<std::string>(out);
-      return count_meaningful_chars(value) >= 2 && n == 0 ? std::optional<std::string>(value)
-                                                          : std::nullopt;
+      return parse_person_name(value);
     });
   }
 
@@ -272,12 +292,74 @@ class Extractor {
     x.security.test_fee_fen = money_field("security.test_fee_fen");
     if (!x.security.test_fee_fen) x.security.test_fee_fen = money_in_prose("security.test_fee_fen");
 
+    // The application form states the address and the legal representative too, usually
+    // as typed text: it corrects small OCR slips in the license photo's readings, and the
+    // applicant's representative is taken from it rather than from an OCR'd license (a
+    // person's name of 2–4 characters has no context that would show a misread one).
+    // The credit report states them as well (and stands in when there is no form).
+    std::optional<std::string> form_address;
+    bool form_address_clean = false;
+    for (const char* f : {"application.address", "credit.address"}) {
+      auto v = text_field(f);
+      if (!v || (form_address && (form_address_clean || from_ocr(f)))) continue;
+      form_address = v;
+      form_address_clean = !from_ocr(f);
+    }
+    std::optional<std::string> form_rep;
+    bool form_rep_clean = false;
+    for (const char* f : {"application.legal_representative", "credit.legal_representative"}) {
+      auto v = name_field(f);
+      if (!v || (form_rep && (form_rep_clean || from_ocr(f)))) continue;
+      form_rep = v;
+      form_rep_clean = !from_ocr(f);
+    }
+    if (x.license.address && form_address_clean && from_ocr("license.address") &&
+        ocr_slip(*x.license.address, *form_address, /*cut_off=*/true)) {
+      x.license.address = form_address;
+    }
+    if (x.license.legal_representative && form_rep_clean &&
+        from_ocr("license.legal_representative") &&
+        ocr_slip(*x.license.legal_representative, *form_rep)) {
+      x.license.legal_representative = form_rep;
+    }
+
     Applicant& a = s_.applicant;
-    a.address = x.license.address ? x.license.address : text_field("application.address");
-    a.legal_representative = x.license.legal_representative
-                                 ? x.license.legal_representative
-                                 : name_field("application.legal_representative");
+    a.address = x.license.address ? x.license.address : form_address;
+    a.legal_representative = x.license.legal_representative;
+    if (!a.legal_representative || (form_rep_clean && from_ocr("license.legal_representative"))) {
+      if (form_rep) a.legal_representative = form_rep;
+    }
     if (a.address) a.in_songjiang = in_songjiang(*rules_.places, *a.address);
+  }
+
+  // True when the evidence kept for `field` lies on an OCR'd page.
+  bool from_ocr(const std::string& field) const {
+    auto it = s_.extracted.evidence.find(field);
+    if (it == s_.extracted.evidence.end()) return false;
+    const Evidence& e = it->second;
+    for (const Document& d : docs_) {
+      if (d.path != e.document) continue;
+      for (const Page& p : d.pages) {
+        if (e.page && p.number == *e.page) return p.text_source == TextSource::kOcr;
+      }
+    }
+    return false;
+  }
+
+  // True when an OCR'd reading differs from a clean one of the same value by at most one
+  // character in eight (at least one): a misread character, not a different value. With
+  // `cut_off`, a reading of at least ten characters that matches the start of the clean one
+  // that way counts too (its last line was lost: a wrapped address).
+  static bool ocr_slip(const std::string& ocr, const std::string& clean, bool cut_off = false) {
+    const std::string a = normalise_for_compare(ocr), b = normalise_for_compare(clean);
+    const auto bc = utf8_to_codepoints(b);
+    const size_t n = bc.size();
+    if (n < 3 || a == b) return false;
+    if (edit_distance(a, b) <= std::max<size_t>(1, n / 8)) return true;
+    const size_t m = utf8_to_codepoints(a).size();
+    if (!cut_off || m < 10 || m >= n) return false;
+    const std::string head = codepoints_to_utf8(std::vector<char32_t>(bc.begin(), bc.begin() + m));
+    return edit_distance(a, head) <= std::max<size_t>(1, m / 8);
   }
 
   void read_uscc() {
@@ -299,7 +381,11 @@ class Extractor {
           const std::string text = p.text();
           for (const UsccCandidate& c : find_uscc_candidates(patterns(), text)) {
             if (!c.labelled && !c.valid) continue;
-            const std::string code = c.valid ? c.code : normalise_for_compare(c.raw);
+            std::string code = c.valid ? c.code : normalise_for_compare(c.raw);
+            // Compared and reported in capitals: an OCR'd lower-case letter is no difference.
+            for (char& ch : code) {
+              if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
+            }
             found.push_back({code, v.index, p.number, c.raw, c.valid, material});
             if (!c.valid) {
               add_finding("USCC_INVALID", Severity::kError, material, docs_[v.index].path,
@@ -369,6 +455,16 @@ class Extractor {
           }
         }
         names.push_back({*v, f, e.document, ocr});
+      }
+    }
+    // An OCR'd name one slip away from a clean reading in another document is that name.
+    for (Named& n : names) {
+      if (!n.ocr) continue;
+      for (const Named& clean : names) {
+        if (clean.ocr || !ocr_slip(n.name, clean.name)) continue;
+        n.name = clean.name;
+        if (n.field == "license.name") s_.extracted.license.name = clean.name;
+        break;
       }
     }
     if (!names.empty()) s_.applicant.name = names.front().name;
@@ -458,6 +554,10 @@ class Extractor {
     std::optional<Date> report = s_.extracted.credit.report_date
                                      ? parse_iso_date(*s_.extracted.credit.report_date)
                                      : std::nullopt;
+    // The window as yyyymmdd numbers (plain ints: GCC cannot see through the optional).
+    const bool dated = report.has_value();
+    const int report_key = dated ? report->year * 10000 + report->month * 100 + report->day : 0;
+    const int window_start = report_key - rules.lookback_years * 10000;
     int records = 0;
     bool any_section = false;
     for (const std::string& header : rules.record_sections) {
@@ -470,9 +570,8 @@ class Extractor {
         const auto dates = find_dates(patterns(), l);
         if (dates.empty()) continue;
         const Date& d = dates.front().date;
-        if (!report || (d <= *report && d.year * 10000 + d.month * 100 + d.day >=
-                                             (report->year - rules.lookback_years) * 10000 +
-                                                 report->month * 100 + report->day)) {
+        const int key = d.year * 10000 + d.month * 100 + d.day;
+        if (!dated || (key <= report_key && key >= window_start)) {
           ++records;
         }
       }
@@ -481,23 +580,91 @@ class Extractor {
     // CREDIT_SERIOUS_DISHONESTY and CREDIT_RECORDS_FOUND are the judge's, from these facts.
   }
 
+  // The applicant's name without the place before it and the legal form after it
+  // (上海云间信息技术有限公司 → 云间信息技术): what a table cell that wraps the name, or a
+  // short mention, still shows.
+  std::string name_core(const std::string& name) const {
+    std::string core = normalise_for_compare(name);
+    for (const std::string& prefix : rules_.fields.name_prefixes) {
+      if (core.rfind(prefix, 0) == 0 && core.size() > prefix.size()) {
+        core.erase(0, prefix.size());
+        break;
+      }
+    }
+    for (const std::string& suffix : rules_.fields.name_suffixes) {
+      if (core.size() > suffix.size() &&
+          core.compare(core.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        core.erase(core.size() - suffix.size());
+        break;
+      }
+    }
+    return utf8_to_codepoints(core).size() >= 2 ? core : std::string();
+  }
+
+  // The filing (or registration) number of this applicant. A filing proof is often a public
+  // list of several companies' numbers (节选), so every number found is weighed: one on a
+  // line (or beside a line) naming the applicant counts most, one that several documents
+  // state counts more; the first found wins a tie.
   void read_filing() {
     if (!applies(rules_.fields.filing_categories)) return;
+    struct Candidate {
+      FilingNumber number;
+      size_t doc;
+      int page;
+      bool names_applicant = false;
+      std::set<size_t> docs;
+    };
+    std::vector<Candidate> found;
+    const std::string name =
+        s_.applicant.name ? normalise_for_compare(*s_.applicant.name) : std::string();
+    const std::string core = s_.applicant.name ? name_core(*s_.applicant.name) : std::string();
     for (const MaterialView* v :
          views_for({"eligibility_proof", "project_report", "application_form", "other"})) {
       for (const Page& p : v->doc.pages) {
+        std::vector<std::string> lines;
+        for (const Line& l : p.lines) lines.push_back(normalise_for_compare(l.text()));
         const std::string text = p.text();
-        auto f = parse_filing_number(patterns(), text);
-        if (!f) continue;
-        s_.extracted.filing.number = f->number;
-        const std::string kind(filing_kind_name(f->kind));
-        if (!kind.empty()) s_.extracted.filing.kind = kind;
-        s_.extracted.evidence["filing.number"] =
-            Evidence{docs_[v->index].path, p.number, f->raw, std::nullopt,
-                     page_uncertain(docs_[v->index], p.number)};
-        return;
+        for (FilingNumber& f : find_filing_numbers(patterns(), text)) {
+          // The line of the number, and its neighbours (a wrapped cell of the same row).
+          const size_t line = static_cast<size_t>(
+              std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(f.begin), '\n'));
+          bool names = false;
+          for (size_t k = line > 0 ? line - 1 : 0; k <= line + 1 && k < lines.size(); ++k) {
+            if ((!name.empty() && contains(lines[k], name)) ||
+                (!core.empty() && contains(lines[k], core))) {
+              names = true;
+            }
+          }
+          auto same = std::find_if(found.begin(), found.end(), [&](const Candidate& c) {
+            return c.number.number == f.number;
+          });
+          if (same != found.end()) {
+            same->docs.insert(v->index);
+            same->names_applicant = same->names_applicant || names;
+            if (same->number.kind == FilingKind::kUnknown) same->number.kind = f.kind;
+            continue;
+          }
+          Candidate c{std::move(f), v->index, p.number, names, {v->index}};
+          found.push_back(std::move(c));
+        }
       }
     }
+    const Candidate* best = nullptr;
+    int best_score = -1;
+    for (const Candidate& c : found) {
+      const int score = (c.names_applicant ? 3 : 0) + 2 * static_cast<int>(c.docs.size() - 1);
+      if (score > best_score) {
+        best = &c;
+        best_score = score;
+      }
+    }
+    if (!best) return;
+    s_.extracted.filing.number = best->number.number;
+    const std::string kind(filing_kind_name(best->number.kind));
+    if (!kind.empty()) s_.extracted.filing.kind = kind;
+    s_.extracted.evidence["filing.number"] =
+        Evidence{docs_[best->doc].path, best->page, best->number.raw, std::nullopt,
+                 page_uncertain(docs_[best->doc], best->page)};
   }
 
   void read_parameters() {
@@ -654,6 +821,8 @@ Result<FieldRules> load_field_rules(const std::filesystem::path& file) {
   r.adaptation.industries = strings(ad.value("industries", json::array()));
   r.adaptation.categories = strings(ad.value("categories", json::array()));
   r.filing_categories = strings(j.value("filing_categories", json::array()));
+  r.name_prefixes = strings(j.value("name_prefixes", json::array()));
+  r.name_suffixes = strings(j.value("name_suffixes", json::array()));
   return r;
 }
 

@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,9 @@ struct FieldRules {
     std::vector<std::string> labels, industries, categories;
   } adaptation;
   std::vector<std::string> filing_categories;  // filing numbers are read for these
+  // A company name's place prefix (上海市, 上海) and legal form (有限公司 …), taken off to
+  // recognise a short or wrapped mention of the applicant; longest first.
+  std::vector<std::string> name_prefixes, name_suffixes;
 };
 
 Result<FieldRules> load_field_rules(const std::filesystem::path& file);
@@ -65,6 +69,11 @@ struct ExtractRules {
 // Loads patterns.json, classify.json, fields.json, places.json and tables.json from `schemas_dir`.
 Result<std::shared_ptr<const ExtractRules>> load_extract_rules(
     const std::filesystem::path& schemas_dir);
+
+// A person's name (法定代表人) at the start of a labelled value: the leading run of 2–4 CJK
+// characters (OCR spaces between them dropped; more only with ·), or a value in Latin
+// letters; nullopt when the run is longer (the name runs into other text) or shorter.
+std::optional<std::string> parse_person_name(const std::string& value);
 
 // Fills s.documents[i].material/material_score/sections (documents and s.documents are
 // parallel), s.category, s.applicant, s.extracted and appends findings.

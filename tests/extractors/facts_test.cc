@@ -1,0 +1,151 @@
+#include "extractors/facts.h"
+#include "pipeline/core/text.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+using namespace shenbao;
+
+namespace {
+
+const ExtractRules& rules() {
+  static const std::shared_ptr<const ExtractRules> r = [] {
+    auto loaded = load_extract_rules(SHENBAO_SOURCE_DIR "/schemas");
+    REQUIRE(loaded.ok());
+    return loaded.value();
+  }();
+  return *r;
+}
+
+// A one-page document whose lines are `texts`, one line each, 14 points apart.
+Document document(const std::string& path, const std::vector<std::string>& texts,
+                  TextSource src = TextSource::kTextLayer) {
+  Document d;
+  d.path = path;
+  d.format = Format::kPdf;
+  Page p;
+  p.number = 1;
+  p.width = 595;
+  p.height = 842;
+  p.text_source = src;
+  if (src == TextSource::kOcr) p.ocr_confidence = 0.8;
+  double y = 70;
+  for (const std::string& t : texts) {
+    Line l;
+    Word w;
+    w.text = t;
+    w.box = {71, y, 71 + 12.0 * static_cast<double>(utf8_to_codepoints(t).size()), y + 12};
+    w.source = src;
+    l.words.push_back(w);
+    l.box = w.box;
+    p.lines.push_back(std::move(l));
+    y += 20;
+  }
+  d.pages.push_back(std::move(p));
+  return d;
+}
+
+Submission extract(const std::vector<Document>& docs) {
+  Submission s;
+  for (const Document& d : docs) {
+    DocumentRecord r;
+    r.path = d.path;
+    s.documents.push_back(r);
+  }
+  extract_facts(docs, rules(), s);
+  return s;
+}
+
+const std::vector<std::string> kForm = {
+    "松江区智算服务业专项支持项目申报书",
+    "项目名称：云间通用大模型研发及松江应用场景建设项目",
+    "申报单位：上海云间信息技术有限公司",
+    "申报类别：（一）支持通用大模型设计构建",
+    "注册地址：上海市松江区泗泾镇泗砖公路3010号3幢6层",
+    "法定代表人：蒋婷婷",
+    "申请金额：1937.00万元",
+};
+
+}  // namespace
+
+TEST_CASE("of a public list of filings, the applicant's own number is taken") {
+  const Document form = document("项目申报书.pdf", kForm);
+  const Document list = document(
+      "生成式人工智能服务备案证明.pdf",
+      {"生成式人工智能服务已备案信息", "序号属地模型/应用名称备案单位备案编号",
+       "上海星辰语言智能科技有限公",
+       "30上海市星辰智能客服大模型Shanghai-XingChen-202402239832", "司",
+       "上海云间信息技术有限公",
+       "31上海市云间通用大模型Shanghai-YunJian-202412279061", "司"});
+  const Submission s = extract({form, list});
+  REQUIRE(s.category == "general_model");
+  REQUIRE(s.extracted.filing.number);
+  CHECK(*s.extracted.filing.number == "Shanghai-YunJian-202412279061");
+}
+
+TEST_CASE("a filing number stated by two documents wins over one of a list") {
+  const Document form = document("项目申报书.pdf", kForm);
+  const Document list = document(
+      "生成式人工智能服务备案证明.pdf",
+      {"生成式人工智能服务已备案信息", "序号属地模型/应用名称备案单位备案编号",
+       "30上海市星辰智能客服大模型Shanghai-XingChen-202402239832",
+       "31上海市某某大模型Shanghai-YunJian-202412279061"});
+  const Document report = document(
+      "项目情况报告.pdf", {"项目情况报告", "该模型已完成生成式人工智能服务备案，",
+                           "备案号：Shanghai-YunJian-202412279061。"});
+  const Submission s = extract({form, list, report});
+  REQUIRE(s.extracted.filing.number);
+  CHECK(*s.extracted.filing.number == "Shanghai-YunJian-202412279061");
+  CHECK(s.extracted.filing.kind == std::optional<std::string>("filing"));
+}
+
+TEST_CASE("an OCR slip in the license is corrected by the typed application form") {
+  const Document form = document("项目申报书.pdf", kForm);
+  const Document license = document(
+      "营业执照.jpg",
+      {"营业执照", "统一社会信用代码 91310117MA13JE3A4Y", "名称 上海云间信息技术有限公司",
+       "类型 有限责任公司", "住所 上海市松江区泗泾镇泗砖公路3010号3慷6层", "法定代表人 菏婷婷"},
+      TextSource::kOcr);
+  const Submission s = extract({form, license});
+  REQUIRE(s.extracted.license.address);
+  CHECK(*s.extracted.license.address == "上海市松江区泗泾镇泗砖公路3010号3幢6层");
+  REQUIRE(s.extracted.license.legal_representative);
+  CHECK(*s.extracted.license.legal_representative == "蒋婷婷");
+  CHECK(s.applicant.legal_representative == std::optional<std::string>("蒋婷婷"));
+}
+
+TEST_CASE("a license value that differs by more than a slip is kept as read") {
+  const Document form = document("项目申报书.pdf", kForm);
+  const Document license = document(
+      "营业执照.jpg",
+      {"营业执照", "统一社会信用代码 91310117MA13JE3A4Y", "名称 上海云间信息技术有限公司",
+       "住所 上海市闵行区梅陇镇莲花南路317号4幢6层", "法定代表人 孙嘉伟"},
+      TextSource::kOcr);
+  const Submission s = extract({form, license});
+  REQUIRE(s.extracted.license.address);
+  CHECK(*s.extracted.license.address == "上海市闵行区梅陇镇莲花南路317号4幢6层");
+  CHECK(s.applicant.address == s.extracted.license.address);
+  CHECK(s.extracted.license.legal_representative == std::optional<std::string>("孙嘉伟"));
+  // The applicant's representative is the typed one.
+  CHECK(s.applicant.legal_representative == std::optional<std::string>("蒋婷婷"));
+}
+
+TEST_CASE("a license address cut at its wrap is completed only by a matching typed one") {
+  const Document form = document("项目申报书.pdf", kForm);
+  const Document cut = document(
+      "营业执照.jpg",
+      {"营业执照", "名称 上海云间信息技术有限公司", "住所 上海市松江区泗泾镇泗砖公"},
+      TextSource::kOcr);
+  Submission s = extract({form, cut});
+  CHECK(s.extracted.license.address ==
+        std::optional<std::string>("上海市松江区泗泾镇泗砖公路3010号3幢6层"));
+  // Another district's address that starts alike is not the form's.
+  const Document elsewhere = document(
+      "营业执照.jpg", {"营业执照", "名称 上海云间信息技术有限公司", "住所 上海市闵行区梅陇镇莲花"},
+      TextSource::kOcr);
+  s = extract({form, elsewhere});
+  CHECK(s.extracted.license.address == std::optional<std::string>("上海市闵行区梅陇镇莲花"));
+  CHECK(s.applicant.in_songjiang == std::optional<bool>(false));
+}
