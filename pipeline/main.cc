@@ -5,6 +5,8 @@
 #include <sstream>
 #include <string>
 
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 
 #include "pipeline/run/run.h"
@@ -70,8 +72,14 @@ bool parse_shard(const std::string& text, int& index, int& count) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  // Tesseract's OpenMP would oversubscribe our own workers: one thread per engine.
-  setenv("OMP_THREAD_LIMIT", "1", /*overwrite=*/0);
+  // Tesseract's OpenMP would oversubscribe our own workers (and its idle threads spin):
+  // one thread per engine. The OpenMP runtime reads OMP_* when it is loaded, before main,
+  // so setting the variable now is too late for this process: start again with it set
+  // (once; a limit the user set is kept; if exec fails, go on with OpenMP's defaults).
+  if (std::getenv("OMP_THREAD_LIMIT") == nullptr) {
+    setenv("OMP_THREAD_LIMIT", "1", /*overwrite=*/0);
+    execv("/proc/self/exe", argv);
+  }
 
   CLI::App app{"shenbao (申报): 松江区智算服务业专项支持申报材料初审流水线"};
   app.set_version_flag("--version", std::string("shenbao ") + SHENBAO_VERSION);
