@@ -323,6 +323,14 @@ class Extractor {
       x.license.legal_representative = form_rep;
     }
 
+    // A license photo whose 法定代表人 label OCR lost may still show the typed name.
+    if (!x.license.legal_representative && form_rep_clean) {
+      if (auto e = find_on_license(*form_rep, /*slips=*/false)) {
+        x.license.legal_representative = form_rep;
+        s_.extracted.evidence["license.legal_representative"] = *e;
+      }
+    }
+
     Applicant& a = s_.applicant;
     a.address = x.license.address ? x.license.address : form_address;
     a.legal_representative = x.license.legal_representative;
@@ -330,6 +338,37 @@ class Extractor {
       if (form_rep) a.legal_representative = form_rep;
     }
     if (a.address) a.in_songjiang = in_songjiang(*rules_.places, *a.address);
+  }
+
+  // Where `value` (a clean reading from another document) stands on an OCR'd page of the
+  // business license: a run of its length that equals it, or with `slips` differs by a
+  // slip (see ocr_slip; only for values of six characters or more). nullopt when nowhere.
+  std::optional<Evidence> find_on_license(const std::string& value, bool slips) const {
+    const std::vector<char32_t> want = utf8_to_codepoints(normalise_for_compare(value));
+    const size_t n = want.size();
+    if (n < 2) return std::nullopt;
+    auto it = views_.find("business_license");
+    if (it == views_.end()) return std::nullopt;
+    for (const MaterialView& v : it->second) {
+      for (const Page& p : v.doc.pages) {
+        if (p.text_source != TextSource::kOcr) continue;
+        for (const Line& l : p.lines) {
+          const std::string text = l.text();
+          const std::vector<char32_t> cps = utf8_to_codepoints(normalise_for_compare(text));
+          for (size_t i = 0; i + n <= cps.size(); ++i) {
+            const std::vector<char32_t> window(cps.begin() + i, cps.begin() + i + n);
+            const bool same = window == want;
+            if (same || (slips && n >= 6 &&
+                         edit_distance(codepoints_to_utf8(window), codepoints_to_utf8(want)) <=
+                             std::max<size_t>(1, n / 8))) {
+              return Evidence{docs_[v.index].path, p.number, text, l.box,
+                              page_uncertain(docs_[v.index], p.number)};
+            }
+          }
+        }
+      }
+    }
+    return std::nullopt;
   }
 
   // True when the evidence kept for `field` lies on an OCR'd page.
@@ -465,6 +504,19 @@ class Extractor {
         n.name = clean.name;
         if (n.field == "license.name") s_.extracted.license.name = clean.name;
         break;
+      }
+    }
+    // A license photo whose 名称 label OCR lost may still show the name another document
+    // types: found there (up to a slip), it is the license's name.
+    if (!s_.extracted.license.name) {
+      for (const Named& clean : names) {
+        if (clean.ocr) continue;
+        if (auto e = find_on_license(clean.name, /*slips=*/true)) {
+          s_.extracted.license.name = clean.name;
+          s_.extracted.evidence["license.name"] = *e;
+          names.insert(names.begin(), {clean.name, "license.name", e->document, true});
+          break;
+        }
       }
     }
     if (!names.empty()) s_.applicant.name = names.front().name;

@@ -149,3 +149,24 @@ TEST_CASE("a license address cut at its wrap is completed only by a matching typ
   CHECK(s.extracted.license.address == std::optional<std::string>("上海市闵行区梅陇镇莲花"));
   CHECK(s.applicant.in_songjiang == std::optional<bool>(false));
 }
+
+TEST_CASE("a license photo that lost its labels still shows the typed name and representative") {
+  const Document form = document("项目申报书.pdf", kForm);
+  // OCR lost 名称 and 法定代表人 (the label column), and misread one character of the name.
+  const Document license = document(
+      "营业执照.jpg",
+      {"营业执照", "统一社会信用代码 91310117MA13JE3A4Y", "上海云问信息技术有限公司注册资本人民币伍佰万元整",
+       "有限责任公司(自然人投资或控股)成立日期2021年11月04日", "蒋婷婷腾路2538号8幢9层"},
+      TextSource::kOcr);
+  const Submission s = extract({form, license});
+  CHECK(s.extracted.license.name == std::optional<std::string>("上海云间信息技术有限公司"));
+  CHECK(s.extracted.license.legal_representative == std::optional<std::string>("蒋婷婷"));
+  // A different company or person is not found there.
+  const Document other = document(
+      "营业执照.jpg",
+      {"营业执照", "上海海川人工智能研究有限公司注册资本人民币伍佰万元整", "孙嘉伟"},
+      TextSource::kOcr);
+  const Submission t = extract({form, other});
+  CHECK_FALSE(t.extracted.license.name);
+  CHECK_FALSE(t.extracted.license.legal_representative);
+}
