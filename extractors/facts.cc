@@ -744,42 +744,70 @@ class Extractor {
     }
   }
 
+  // Industries named in a list ("物流、政务、金融等"): pieces split at list separators, a
+  // trailing 等/行业/领域 dropped, duplicates and one-character pieces left out.
+  static std::vector<std::string> industries_of(const std::string& list) {
+    std::vector<std::string> pieces;
+    std::string cur;
+    for (char32_t cp : utf8_to_codepoints(list)) {
+      if (cp == U'、' || cp == U'，' || cp == U',' || cp == U'；' || cp == U';' ||
+          cp == U'/' || cp == U' ' || cp == U'及' || cp == U'和' || cp == U'。') {
+        if (!cur.empty()) pieces.push_back(cur);
+        cur.clear();
+      } else {
+        append_utf8(cur, cp);
+      }
+    }
+    if (!cur.empty()) pieces.push_back(cur);
+    std::vector<std::string> industries;
+    for (std::string& piece : pieces) {
+      // Drop a trailing 等 / 行业 / 领域 ("金融等行业").
+      for (const std::string suffix : {"等行业", "等领域", "行业", "领域", "等"}) {
+        if (piece.size() > suffix.size() &&
+            piece.compare(piece.size() - suffix.size(), suffix.size(), suffix) == 0) {
+          piece.erase(piece.size() - suffix.size());
+        }
+      }
+      if (count_meaningful_chars(piece) < 2) continue;
+      if (std::find(industries.begin(), industries.end(), piece) == industries.end()) {
+        industries.push_back(piece);
+      }
+    }
+    return industries;
+  }
+
   void read_industries() {
     const auto& rules = rules_.fields.adaptation;
     if (!applies(rules.categories)) return;
-    for (const MaterialView* v : views_for({"eligibility_proof", "project_report", "application_form"})) {
+    const std::vector<const MaterialView*> views =
+        views_for({"eligibility_proof", "project_report", "application_form"});
+    for (const MaterialView* v : views) {
       for (const LabelledValue& lv :
            find_all_labelled_values(v->doc, rules.labels, rules_.fields.stop_labels)) {
-        std::vector<std::string> pieces;
-        std::string cur;
-        for (char32_t cp : utf8_to_codepoints(lv.value)) {
-          if (cp == U'、' || cp == U'，' || cp == U',' || cp == U'；' || cp == U';' ||
-              cp == U'/' || cp == U' ' || cp == U'及' || cp == U'和' || cp == U'。') {
-            if (!cur.empty()) pieces.push_back(cur);
-            cur.clear();
-          } else {
-            append_utf8(cur, cp);
-          }
-        }
-        if (!cur.empty()) pieces.push_back(cur);
-        std::vector<std::string> industries;
-        for (std::string& piece : pieces) {
-          // Drop a trailing 等 / 行业 / 领域 ("金融等行业").
-          for (const std::string suffix : {"等行业", "等领域", "行业", "领域", "等"}) {
-            if (piece.size() > suffix.size() &&
-                piece.compare(piece.size() - suffix.size(), suffix.size(), suffix) == 0) {
-              piece.erase(piece.size() - suffix.size());
-            }
-          }
-          if (count_meaningful_chars(piece) < 2) continue;
-          if (std::find(industries.begin(), industries.end(), piece) == industries.end()) {
-            industries.push_back(piece);
-          }
-        }
+        std::vector<std::string> industries = industries_of(lv.value + lv.wrapped);
         if (industries.empty()) continue;
         s_.extracted.adaptation.industries = industries;
         s_.extracted.adaptation.found = true;
         s_.extracted.evidence["adaptation.industries"] = evidence_of(lv, v->index);
+        return;
+      }
+    }
+    // Running text: "产品已在物流、政务、金融等6个行业落地应用" (lines joined, so a list
+    // broken by a line wrap still reads).
+    const RE2& prose = patterns().get("industries.prose");
+    for (const MaterialView* v : views) {
+      for (const Page& p : v->doc.pages) {
+        std::string joined;
+        for (const Line& l : p.lines) joined += normalise_for_compare(l.text());
+        re2::StringPiece m[2];
+        if (!prose.Match(joined, 0, joined.size(), RE2::UNANCHORED, m, 2)) continue;
+        std::vector<std::string> industries = industries_of(std::string(m[1]));
+        if (industries.size() < 2) continue;
+        s_.extracted.adaptation.industries = industries;
+        s_.extracted.adaptation.found = true;
+        s_.extracted.evidence["adaptation.industries"] =
+            Evidence{docs_[v->index].path, p.number, std::string(m[0]), std::nullopt,
+                     page_uncertain(docs_[v->index], p.number)};
         return;
       }
     }

@@ -170,3 +170,31 @@ TEST_CASE("a license photo that lost its labels still shows the typed name and r
   CHECK_FALSE(t.extracted.license.name);
   CHECK_FALSE(t.extracted.license.legal_representative);
 }
+
+TEST_CASE("industries served are read from running text with their count") {
+  std::vector<std::string> form = kForm;
+  form[3] = "申报类别：（三）支持实用适配服务";
+  const Document report = document(
+      "项目情况报告.pdf",
+      {"项目情况报告", "三、重点方向与服务领域",
+       "产品已在物流、政务、金融、交通、制造、能源等6个行业落地应用，详见《适配",
+       "产品行业应用清单》。"});
+  Submission s = extract({document("项目申报书.pdf", form), report});
+  REQUIRE(s.category == "adaptation_service");
+  REQUIRE(s.extracted.adaptation.found);
+  CHECK(s.extracted.adaptation.industries ==
+        std::vector<std::string>{"物流", "政务", "金融", "交通", "制造", "能源"});
+  // Broken by a line wrap, and counted with 共.
+  const Document wrapped = document(
+      "项目情况报告.pdf", {"项目情况报告", "截至2025年6月15日，产品已在政务、教育、",
+                           "制造共3个行业的3家客户单位上线使用。"});
+  s = extract({document("项目申报书.pdf", form), wrapped});
+  REQUIRE(s.extracted.adaptation.found);
+  CHECK(s.extracted.adaptation.industries == std::vector<std::string>{"政务", "教育", "制造"});
+  // Places and a figure without 个行业 are no industries.
+  const Document none = document(
+      "项目情况报告.pdf", {"项目情况报告", "公司在上海、北京、深圳设有研发中心，服务客户3家。"});
+  s = extract({document("项目申报书.pdf", form), none});
+  CHECK_FALSE(s.extracted.adaptation.found);
+  CHECK(s.extracted.adaptation.industries.empty());
+}
