@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <initializer_list>
 #include <set>
 #include <sstream>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -297,22 +299,23 @@ class Extractor {
     // applicant's representative is taken from it rather than from an OCR'd license (a
     // person's name of 2–4 characters has no context that would show a misread one).
     // The credit report states them as well (and stands in when there is no form).
-    std::optional<std::string> form_address;
-    bool form_address_clean = false;
-    for (const char* f : {"application.address", "credit.address"}) {
-      auto v = text_field(f);
-      if (!v || (form_address && (form_address_clean || from_ocr(f)))) continue;
-      form_address = v;
-      form_address_clean = !from_ocr(f);
-    }
-    std::optional<std::string> form_rep;
-    bool form_rep_clean = false;
-    for (const char* f : {"application.legal_representative", "credit.legal_representative"}) {
-      auto v = name_field(f);
-      if (!v || (form_rep && (form_rep_clean || from_ocr(f)))) continue;
-      form_rep = v;
-      form_rep_clean = !from_ocr(f);
-    }
+    // The first typed reading of `fields` (else the first OCR'd one), and whether it is typed.
+    auto first_reading = [this](std::initializer_list<const char*> fields, auto read) {
+      std::optional<std::string> value;
+      bool typed = false;
+      for (const char* f : fields) {
+        auto v = read(f);
+        if (!v || (value && (typed || from_ocr(f)))) continue;
+        value = v;
+        typed = !from_ocr(f);
+      }
+      return std::pair{value, typed};
+    };
+    const auto [form_address, form_address_clean] = first_reading(
+        {"application.address", "credit.address"}, [this](const char* f) { return text_field(f); });
+    const auto [form_rep, form_rep_clean] =
+        first_reading({"application.legal_representative", "credit.legal_representative"},
+                      [this](const char* f) { return name_field(f); });
     if (x.license.address && form_address_clean && from_ocr("license.address") &&
         ocr_slip(*x.license.address, *form_address, /*cut_off=*/true)) {
       x.license.address = form_address;
