@@ -43,11 +43,11 @@ std::vector<PageThumbnail> report_thumbnails(const std::vector<Document>& docs,
   };
   for (const Finding& f : findings) {
     if (f.document.empty()) continue;
+    const int wanted = f.page.value_or(1);  // a finding on a whole document: its first page
     for (size_t di = 0; di < docs.size(); ++di) {
       const Document& d = docs[di];
       if (d.path != f.document) continue;
       for (size_t pi = 0; pi < d.pages.size(); ++pi) {
-        const int wanted = f.page.value_or(1);
         if (d.pages[pi].number == wanted && has_picture(d.pages[pi])) choose({di, pi});
       }
     }
