@@ -58,25 +58,24 @@ void note_page_limit(LoadResult& result, int max_pages) {
                          "more than max_pages=" + std::to_string(max_pages) + " pages"));
 }
 
-// OCRs `image` into `page` (keeping its number); on failure the page keeps what it had.
-void ocr_into_page(LoadResult& result, OcrEngine& ocr, const Image& image, Page& page,
-                   const PageImageHooks& hooks, double min_confidence) {
-  Page ocr_page;
-  ocr_page.number = page.number;
-  Status s;
-  auto t0 = Clock::now();
-  if (hooks.prepare_for_ocr) {
-    const Image prepared = hooks.prepare_for_ocr(image);
-    t0 = add_seconds(result, "ocr_prep", t0);
-    s = ocr.recognise(prepared, ocr_page);
-  } else {
-    s = ocr.recognise(image, ocr_page);
+// Scales `seals` from the pixels of an image at `from_dpi` into the units of `page`.
+void place_seals(std::vector<Seal> seals, double from_dpi, Page& page) {
+  const double k = from_dpi > 0 ? page.dpi / from_dpi : 1.0;
+  for (Seal& seal : seals) {
+    seal.box = {seal.box.x0 * k, seal.box.y0 * k, seal.box.x1 * k, seal.box.y1 * k};
+    page.seals.push_back(std::move(seal));
   }
-  add_seconds(result, "ocr", t0);
-  if (s.ok()) {
-    ocr_page.seals = std::move(page.seals);
-    page = std::move(ocr_page);
-    if (page.ocr_confidence && *page.ocr_confidence < min_confidence) {
+}
+
+// Reads `image` with OCR (page_reading.h) into `page` (keeping its number); on failure the
+// page keeps what it had (a PDF page its text layer) and still gets its seals and picture.
+void ocr_into_page(LoadResult& result, OcrEngine& ocr, const Image& image, Page& page,
+                   const LoadOptions& options) {
+  PageReading reading =
+      read_page_image(image, page.number, ocr, options.hooks, options.reading, &result.stage_seconds);
+  if (reading.status.ok()) {
+    page = std::move(reading.page);
+    if (page.ocr_confidence && *page.ocr_confidence < options.min_page_confidence) {
       Finding f;
       f.code = "OCR_LOW_CONFIDENCE";
       f.severity = Severity::kWarning;
@@ -90,6 +89,10 @@ void ocr_into_page(LoadResult& result, OcrEngine& ocr, const Image& image, Page&
     }
     return;
   }
+  place_seals(std::move(reading.page.seals), image.dpi, page);
+  page.thumbnail_png = std::move(reading.page.thumbnail_png);
+  page.thumbnail_width = reading.page.thumbnail_width;
+  const Status& s = reading.status;
   const std::string n = std::to_string(page.number);
   page_problem(result, page, s,
                s.code() == Status::Code::kTimeout ? "第 " + n + " 页文字识别超时，未能读取"
@@ -142,12 +145,7 @@ void load_pdf(const std::string& bytes, const LoadOptions& options, OcrEngine& o
         Result<Image> image = pdf.render(i, dpi, mode, options.max_image_pixels);
         add_seconds(result, "render", t0);
         if (image.ok()) {
-          ocr_into_page(result, ocr, image.value(), page, options.hooks, options.min_page_confidence);
-          if (options.hooks.inspect) {
-            t0 = Clock::now();
-            options.hooks.inspect(image.value(), page);
-            add_seconds(result, "seal", t0);
-          }
+          ocr_into_page(result, ocr, image.value(), page, options);
         } else {
           page_problem(result, page, image.status(),
                        "第 " + std::to_string(i + 1) + " 页无法渲染，未做文字识别");
@@ -204,8 +202,9 @@ void load_image(const std::string& bytes, const LoadOptions& options, OcrEngine&
     page.width = image.width;
     page.height = image.height;
     page.dpi = image.dpi;
-    if (options.ocr_enabled) ocr_into_page(result, ocr, image, page, options.hooks, options.min_page_confidence);
-    if (options.hooks.inspect) {
+    if (options.ocr_enabled) {
+      ocr_into_page(result, ocr, image, page, options);
+    } else if (options.hooks.inspect) {
       const auto t1 = Clock::now();
       options.hooks.inspect(image, page);
       add_seconds(result, "seal", t1);

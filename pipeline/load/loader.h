@@ -30,20 +30,10 @@
 #include "pipeline/core/status.h"
 #include "pipeline/load/ocr.h"
 #include "pipeline/load/ooxml.h"
+#include "pipeline/load/page_reading.h"
 
 namespace shenbao {
 
-// Stages that look at page images, supplied by the run (pipeline/vision) so that the loader
-// does not depend on them. Each page image the loader holds — a render for OCR, a decoded
-// scan or photo, or a low-resolution render of a text-layer page — is shown to `inspect`
-// once, in colour; `prepare_for_ocr` turns it into what Tesseract reads. Empty: not run.
-struct PageImageHooks {
-  // Looks at the colour image of `page` (e.g. finds seals, filling page.seals in page units:
-  // multiply pixels by page.dpi / image.dpi). Runs after OCR so page.dpi is final.
-  std::function<void(const Image& image, Page& page)> inspect;
-  // Returns the image to OCR (e.g. red ink suppressed, deskewed). Identity when empty.
-  std::function<Image(const Image& image)> prepare_for_ocr;
-};
 
 struct LoadOptions {
   int min_text_chars = 20;                 // a PDF page with fewer CJK/alphanumeric chars is OCR'd
@@ -53,7 +43,8 @@ struct LoadOptions {
   int min_ocr_dpi = 150;                   // a page so large that max_image_pixels would force a
                                            // lower render resolution than this is not OCR'd
   OoxmlOptions ooxml;                      // limits for DOCX/XLSX parts
-  PageImageHooks hooks;                    // seal check and OCR preparation (see above)
+  PageImageHooks hooks;                    // seal check and OCR preparation (page_reading.h)
+  PageReadOptions reading;                 // other turns of doubtful pages (page_reading.h)
   // Cameras and many encoders write 72 or 96 dpi whatever they saw, which would make an A4
   // photo a metre wide (and every seal on it far too big). An image whose stated resolution
   // gives a longer side outside this range is taken to be a page of assumed_long_side_mm.
@@ -86,7 +77,7 @@ struct LoadResult {
   // Seconds this call spent per step, for --timings (absent: the step did not run):
   // "text" (open a PDF, read its text layers), "render" (PDF pages to pixels), "decode"
   // (image files), "ocr_prep" (hooks.prepare_for_ocr), "ocr" (Tesseract), "seal"
-  // (hooks.inspect).
+  // (hooks.inspect), "ocr_turn" (other orientations of a doubtful page).
   std::map<std::string, double> stage_seconds;
 };
 

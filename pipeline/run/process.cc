@@ -118,9 +118,10 @@ Result<std::unique_ptr<Processor>> Processor::create(const ProcessOptions& optio
   rules->judge = judge.value();
   p->rules_ = rules;
 
-  // Every page image is checked for seals and kept as a small picture for the report, and
-  // red ink is taken out before OCR so that black text under a seal survives
-  // (pipeline/vision).
+  // Every page image is checked for seals and kept as a small picture for the report; red
+  // ink is taken out where the seals are before OCR, so that black text under a seal
+  // survives while red text elsewhere (a title, a red-headed notice) stays readable
+  // (pipeline/vision, pipeline/load/page_reading.h).
   p->options_.load.hooks.inspect = [](const Image& image, Page& page) {
     const double scale = image.dpi > 0 ? page.dpi / image.dpi : 1.0;
     for (Seal seal : detect_seals(image)) {
@@ -132,8 +133,17 @@ Result<std::unique_ptr<Processor>> Processor::create(const ProcessOptions& optio
     page.thumbnail_png = std::move(thumb.png);
     page.thumbnail_width = thumb.width;
   };
-  p->options_.load.hooks.prepare_for_ocr = [](const Image& image) {
-    return image.channels == 3 ? suppress_red(image) : image;
+  p->options_.load.hooks.prepare_for_ocr = [](const Image& image, const std::vector<Seal>& seals) {
+    if (image.channels != 3) return image;
+    SuppressRedOptions suppress;
+    suppress.only_regions = true;
+    for (const Seal& seal : seals) {
+      // A little beyond the detected ring: the ink of a stamp bleeds past its rim.
+      const double pad = 0.08 * std::max(seal.box.x1 - seal.box.x0, seal.box.y1 - seal.box.y0);
+      suppress.regions.push_back(
+          {seal.box.x0 - pad, seal.box.y0 - pad, seal.box.x1 + pad, seal.box.y1 + pad});
+    }
+    return suppress_red(image, suppress);
   };
 
   p->pool_ = std::make_unique<WorkerPool>(resolve_jobs(options.jobs), options.ocr);

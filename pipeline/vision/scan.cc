@@ -56,7 +56,7 @@ Image suppress_red(const Image& rgb, const SuppressRedOptions& options) {
     }
   };
 
-  if (options.regions.empty()) {
+  if (options.regions.empty() && !options.only_regions) {
     convert(0, 0, rgb.width, rgb.height, suppressed);
     return gray;
   }

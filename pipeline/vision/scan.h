@@ -40,9 +40,10 @@ struct SuppressRedOptions {
   double red_hue_low = 330;
   double red_hue_high = 25;
   // Where to suppress, in the image's pixels (e.g. the boxes detect_seals returned). Empty:
-  // the whole page. Elsewhere the page becomes plain luminance gray, so red text outside
-  // the regions (a 红头文件's title) stays readable.
+  // the whole page, unless only_regions. Elsewhere the page becomes plain luminance gray, so
+  // red text outside the regions (a 红头文件's title) stays readable.
   std::vector<Box> regions;
+  bool only_regions = false;  // true: empty regions suppress nothing (plain gray)
 };
 
 // Returns an 8-bit gray Image (channels = 1, same size and dpi) with red ink suppressed.

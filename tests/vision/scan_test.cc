@@ -123,6 +123,12 @@ TEST_CASE("suppress_red limited to the seals' boxes keeps a red header's rule da
   CHECK(gray_at_mm(only_seals, 100, 50) < 128);                            // the red rule stays
   CHECK(gray_at_mm(only_seals, kSealX + kSealD / 2 - 0.6, kSealY) > 200);  // the ring goes
   CHECK(gray_at_mm(only_seals, 150, 131) < 80);  // black under the seal stays
+  // A page with no seal found, suppressed only where seals are: nothing red is taken out.
+  SuppressRedOptions nowhere;
+  nowhere.only_regions = true;
+  const Image plain = suppress_red(rgb, nowhere);
+  CHECK(gray_at_mm(plain, 100, 50) < 128);                            // the red rule stays
+  CHECK(gray_at_mm(plain, kSealX + kSealD / 2 - 0.6, kSealY) < 200);  // and so does the ring
 }
 
 TEST_CASE("suppress_red passes a grey image through and refuses malformed ones") {
