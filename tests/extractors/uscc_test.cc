@@ -183,6 +183,25 @@ TEST_CASE("find_uscc_candidates reports a labelled invalid code with its raw tex
   CHECK(found[0].raw == "91310117MA1J2Q4K1A");
 }
 
+TEST_CASE("a label keeps its code across a line break and a little OCR noise, not across a word") {
+  // What OCR makes of a license's guilloche and QR code between the label and the code.
+  auto found = find_uscc_candidates(patterns(), "统一社会信用代码二下=-\n91310117MA1J2Q4K1A 和");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].labelled);
+  CHECK_FALSE(found[0].valid);
+  found = find_uscc_candidates(patterns(), "信用代码为 91310117MA1J2Q4K1A");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].labelled);
+  // Letters or digits in between belong to something else: the label is not this code's.
+  found = find_uscc_candidates(patterns(), "信用代码见附件2：91310117MA1FL8B5XP");
+  REQUIRE(found.size() == 1);
+  CHECK_FALSE(found[0].labelled);
+  // Nor is a label further away than a few characters.
+  found = find_uscc_candidates(patterns(), "信用代码：详见本表下方所列之各项内容说明 91310117MA1FL8B5XP");
+  REQUIRE(found.size() == 1);
+  CHECK_FALSE(found[0].labelled);
+}
+
 TEST_CASE("find_uscc_candidates finds an unlabelled valid code in English and Chinese text") {
   auto found = find_uscc_candidates(patterns(), "USCC 91310117MA1FL8B5XP issued by Songjiang");
   REQUIRE(found.size() == 1);
