@@ -53,6 +53,15 @@ TEST_CASE("the file name alone classifies an otherwise textless scan") {
   CHECK(classify_document(d, rules()).material == "credit_report");
 }
 
+TEST_CASE("a file named as some proof is not taken for the eligibility proof by that word alone") {
+  // 证明 names many papers (a lease's 场地使用证明, 在职证明, 纳税证明); the rules' proof
+  // material is the 成效/运营 proof of eligibility.
+  const Document lease = doc_of("场地使用证明.pdf", {page_of(1, {})});
+  CHECK(classify_document(lease, rules()).material != "eligibility_proof");
+  const Document results = doc_of("服务成效证明.pdf", {page_of(1, {})});
+  CHECK(classify_document(results, rules()).material == "eligibility_proof");
+}
+
 TEST_CASE("a document with no signal stays unclassified") {
   const Document d = doc_of("a.pdf", {page_of(1, {"会议纪要", "今天天气很好。"})});
   CHECK(classify_document(d, rules()).material == "unclassified");
