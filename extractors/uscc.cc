@@ -194,6 +194,28 @@ UsccCandidate repair_uscc(std::string_view raw) {
     return out;
   }
   out.error = v.error;
+  if (s.size() == 19) {
+    // One character too many: OCR split a glyph or read a stroke as a "1". Dropping which
+    // one makes a valid code? Accepted only when exactly one code comes out.
+    std::set<std::string> fixes;
+    size_t dropped = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+      std::string t = s;
+      t.erase(i, 1);
+      if (validate_normalised(t).valid && fixes.insert(t).second) dropped = i;
+    }
+    if (fixes.size() == 1) {
+      out.code = *fixes.begin();
+      out.valid = true;
+      out.repaired = true;
+      out.error = UsccError::kNone;
+      out.reason = "dropped extra character " + std::to_string(dropped + 1) + " " + s[dropped];
+    } else {
+      out.reason = v.reason + (fixes.empty() ? "; no single dropped character fits"
+                                             : "; several dropped characters fit, none chosen");
+    }
+    return out;
+  }
   if (v.error == UsccError::kLength || s.size() != 18) {
     out.reason = v.reason;
     return out;
@@ -291,14 +313,22 @@ std::vector<UsccCandidate> find_uscc_candidates(const PatternSet& patterns, std:
       groups.push_back({i, j});
       i = j;
     }
-    // Leftmost sequences of whole groups that add up to exactly 18 characters.
+    // The label, if any, ends right before a candidate (a few non-alphanumerics between).
+    auto labelled_at = [&](size_t b) {
+      const size_t look_from = b > 64 ? b - 64 : 0;
+      const re2::StringPiece before(f.data() + look_from, b - look_from);
+      return label_re.Match(before, 0, before.size(), RE2::UNANCHORED, nullptr, 0);
+    };
+    // Leftmost sequences of whole groups that add up to exactly 18 characters; 19 after a
+    // label, when dropping one character leaves exactly one valid code (repair_uscc).
     for (size_t g = 0; g < groups.size();) {
       size_t len = 0, h = g;
       while (h < groups.size() && len < 18) {
         len += groups[h].end - groups[h].begin;
         ++h;
       }
-      if (len != 18) {
+      const bool one_extra = len == 19 && labelled_at(groups[g].begin);
+      if (len != 18 && !one_extra) {
         ++g;
         continue;
       }
@@ -307,16 +337,12 @@ std::vector<UsccCandidate> find_uscc_candidates(const PatternSet& patterns, std:
       for (size_t k = g; k < h; ++k)
         compact.append(f, groups[k].begin, groups[k].end - groups[k].begin);
       const std::string norm = normalise(compact);
-      if (!has_code_shape(norm) || is_resident_id_number(norm)) {
-        ++g;
-        continue;
-      }
-      // The label, if any, ends right before the candidate (spaces and a colon between).
-      const size_t look_from = b > 64 ? b - 64 : 0;
-      const re2::StringPiece before(f.data() + look_from, b - look_from);
-      const bool labelled = label_re.Match(before, 0, before.size(), RE2::UNANCHORED, nullptr, 0);
+      // An invalid 19-character run is not reported: it may be anything.
+      const bool labelled = one_extra || labelled_at(b);
       UsccCandidate c = repair_uscc(compact);
-      if (!c.valid && !labelled && !looks_modern(norm)) {
+      if (one_extra ? !c.valid
+                    : !has_code_shape(norm) || is_resident_id_number(norm) ||
+                          (!c.valid && !labelled && !looks_modern(norm))) {
         ++g;
         continue;
       }

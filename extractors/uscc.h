@@ -70,12 +70,15 @@ struct UsccCandidate {
 // case in `raw` is itself a misreading (codes are printed in capitals: "9" read as "e"), so
 // that position may take any symbol of the alphabet. The repair is accepted only
 // when exactly one substitution makes every check pass; otherwise the result is invalid
-// with `raw` kept and `code` empty. begin/end are 0 and raw.size().
+// with `raw` kept and `code` empty. A 19-character `raw` is repaired by dropping one
+// character (OCR split a glyph, or read a stroke as "1"), again only when exactly one valid
+// code comes out. begin/end are 0 and raw.size().
 UsccCandidate repair_uscc(std::string_view raw);
 
 // Every code-like run of 18 characters in `text` (full-width, OCR spaces inside the code,
-// lower case tolerated), each validated and repaired as repair_uscc does. Not reported:
-// runs of other lengths (a 17- or 19-character run, phone numbers), 18-digit resident ID
+// lower case tolerated), each validated and repaired as repair_uscc does; a 19-character
+// run right after a label, only when dropping one character repairs it. Not reported:
+// runs of other lengths (a 17-character run, phone numbers), 18-digit resident ID
 // numbers (身份证号) that pass their own check, and — unless labelled — invalid runs that do
 // not look like a modern code (all digits, e.g. bank accounts or damaged ID numbers).
 // Spans are byte offsets into `text`, in order.

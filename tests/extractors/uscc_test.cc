@@ -202,6 +202,25 @@ TEST_CASE("a label keeps its code across a line break and a little OCR noise, no
   CHECK_FALSE(found[0].labelled);
 }
 
+TEST_CASE("a labelled run of 19 characters is repaired when dropping one leaves one valid code") {
+  // OCR read a stroke as an extra "1": MA1L7… for MA17… (and an inserted letter elsewhere).
+  auto found = find_uscc_candidates(patterns(), "统一社会信用代码\n91310117MA1J2Q4K7AX");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].valid);
+  CHECK(found[0].repaired);
+  CHECK(found[0].code == kDomainExample);
+  found = find_uscc_candidates(patterns(), "信用代码：913101171MA1J2Q4K7A");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].code == kDomainExample);
+  // Without a label a 19-character run is anything (an order number): not a code.
+  CHECK(find_uscc_candidates(patterns(), "订单号 91310117MA1J2Q4K7AX").empty());
+  // A labelled 19-character run that no single drop repairs is not reported either.
+  CHECK(find_uscc_candidates(patterns(), "信用代码：ABCDEFGHJKLMNPQRTUW").empty());
+  const UsccCandidate direct = repair_uscc("91310117MA1J2Q4K7AX");
+  CHECK(direct.valid);
+  CHECK(direct.code == kDomainExample);
+}
+
 TEST_CASE("find_uscc_candidates finds an unlabelled valid code in English and Chinese text") {
   auto found = find_uscc_candidates(patterns(), "USCC 91310117MA1FL8B5XP issued by Songjiang");
   REQUIRE(found.size() == 1);
@@ -236,10 +255,14 @@ TEST_CASE("find_uscc_candidates does not match a resident ID number") {
   CHECK(find_uscc_candidates(patterns(), "信用代码 310117199003071231").empty());
 }
 
-TEST_CASE("find_uscc_candidates does not match 17- or 19-character runs") {
+TEST_CASE("find_uscc_candidates does not match 17-character runs, nor unlabelled 19-character ones") {
   CHECK(find_uscc_candidates(patterns(), "统一社会信用代码：91310117MA1J2Q4K7").empty());
-  CHECK(find_uscc_candidates(patterns(), "统一社会信用代码：91310117MA1J2Q4K7A1").empty());
   CHECK(find_uscc_candidates(patterns(), "code 913101170MA1J2Q4K7A").empty());
+  // After a label, a 19-character run is one OCR insertion away from a code (see above):
+  // the trailing "1" is dropped, the only drop that leaves a valid code.
+  const auto found = find_uscc_candidates(patterns(), "统一社会信用代码：91310117MA1J2Q4K7A1");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].code == kDomainExample);
 }
 
 TEST_CASE("find_uscc_candidates ignores unlabelled invalid digit runs such as bank accounts") {
