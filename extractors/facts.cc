@@ -120,6 +120,19 @@ class Extractor {
  private:
   const PatternSet& patterns() const { return *rules_.patterns; }
 
+  // Findings raised before classification (loading: OCR_LOW_CONFIDENCE, a page that could
+  // not be read) about document `path` get its material, or its page's section's.
+  void name_material_of_findings(const std::string& path, const Classification& c) {
+    if (c.material == "unclassified") return;
+    for (Finding& f : s_.findings) {
+      if (f.document != path || !f.material.empty()) continue;
+      f.material = c.material;
+      for (const Section& sec : c.sections) {
+        if (f.page && *f.page >= sec.first_page && *f.page <= sec.last_page) f.material = sec.material;
+      }
+    }
+  }
+
   void classify() {
     std::vector<const Document*> ptrs;
     std::vector<std::string> materials;
@@ -143,6 +156,7 @@ class Extractor {
       }
       ptrs.push_back(&docs_[i]);
       materials.push_back(c.material);
+      name_material_of_findings(docs_[i].path, c);
     }
     // The category: application form first, via views so merged documents count.
     std::vector<const Document*> cat_docs;

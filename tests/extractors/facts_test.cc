@@ -198,3 +198,26 @@ TEST_CASE("industries served are read from running text with their count") {
   CHECK_FALSE(s.extracted.adaptation.found);
   CHECK(s.extracted.adaptation.industries.empty());
 }
+
+TEST_CASE("a finding raised while loading a document is told the document's material") {
+  const std::vector<Document> docs = {document("a.pdf", kForm),
+                                      document("场地租赁合同.pdf", {"房屋租赁合同", "出租方将位于松江区某路某号的房屋出租给承租方作为办公场所使用"})};
+  Submission s;
+  for (const Document& d : docs) {
+    DocumentRecord r;
+    r.path = d.path;
+    s.documents.push_back(r);
+  }
+  Finding low;
+  low.code = "OCR_LOW_CONFIDENCE";
+  low.document = "a.pdf";
+  low.page = 1;
+  s.findings.push_back(low);
+  Finding elsewhere = low;
+  elsewhere.document = "场地租赁合同.pdf";
+  s.findings.push_back(elsewhere);
+  extract_facts(docs, rules(), s);
+  CHECK(s.findings[0].material == "application_form");
+  CHECK(s.documents[1].material == "other");
+  CHECK(s.findings[1].material == "other");
+}
