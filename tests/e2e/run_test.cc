@@ -113,32 +113,37 @@ TEST_CASE("corpus accuracy holds its floors") {
   // filing 1.0, license 0.825, adaptation 1.0, USCC 1.0, findings precision 0.885,
   // verdict 0.9, award 1.0), each less a
   // margin of a miss or two for OCR that reads a photo slightly differently.
+  // Raised again 2026-11-29 after red ink was suppressed only in seals and upside-down pages
+  // were turned (fields 0.984, license 0.975, audit 0.986, sections 7/9, findings recall
+  // 1.0 / precision 0.958, verdict 1.0, seals 1.0): findings, verdict and seals now at the
+  // issues' acceptance figures (0.95, 0.95, 0.97), which leave no room for a new miss.
   const std::map<std::string, double> floors = {
       {"documents.listed", 1.0},
       {"bundles.output_found", 1.0},
       {"category", 1.0},
-      {"material.documents", 0.95},
-      {"seal.document.precision", 0.95},
-      {"seal.document.recall", 0.95},
-      {"seal.page.precision", 0.95},
-      {"seal.page.recall", 0.95},
-      {"findings.recall", 0.9},
-      {"findings.precision", 0.85},
-      {"verdict", 0.9},
+      {"material.documents", 0.97},
+      {"seal.document.precision", 0.97},
+      {"seal.document.recall", 0.97},
+      {"seal.page.precision", 0.97},
+      {"seal.page.recall", 0.97},
+      {"findings.recall", 0.95},
+      {"findings.precision", 0.95},
+      {"verdict", 0.95},
       {"award.exact", 0.95},
-      {"fields.all", 0.95},
+      {"fields.all", 0.97},
       {"uscc.exact", 0.95},
       {"fields.applicant", 0.95},
       {"fields.application", 0.95},
       {"fields.filing", 0.95},
-      {"fields.license", 0.8},
+      {"fields.license", 0.9},
       {"fields.adaptation", 0.9},
       {"field.extracted.application.project_name", 0.9},
       {"field.extracted.filing.number", 0.9},
       {"field.applicant.legal_representative", 0.9},
       {"fields.credit", 0.9},
       {"fields.investment", 0.9},
-      {"fields.audit", 0.7},
+      {"fields.audit", 0.95},
+      {"material.sections", 0.75},
   };
   for (const auto& [figure, floor] : floors) {
     const double reached = ratio(figure);
