@@ -1,5 +1,6 @@
 #include "pipeline/load/ocr.h"
 
+#include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
 #include <tesseract/ocrclass.h>
 #include <tesseract/resultiterator.h>
@@ -46,7 +47,56 @@ struct OcrEngine::Impl {
     init_status = Status::Ok();
     return init_status;
   }
+
+  // The number model: a second engine, started on first use.
+  tesseract::TessBaseAPI numbers;
+  bool tried_numbers = false;
+  Status numbers_status;
+
+  Status ensure_numbers() {
+    if (tried_numbers) return numbers_status;
+    tried_numbers = true;
+    const char* datapath = options.tessdata_dir.empty() ? nullptr : options.tessdata_dir.c_str();
+    if (numbers.Init(datapath, options.number_language.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
+      numbers_status = Status::Internal("tesseract cannot load language '" +
+                                        options.number_language + "' for numbers");
+      return numbers_status;
+    }
+    numbers.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+    numbers.SetVariable("tessedit_char_whitelist", options.number_characters.c_str());
+    numbers.SetVariable("debug_file", "/dev/null");
+    numbers_status = Status::Ok();
+    return numbers_status;
+  }
 };
+
+namespace {
+
+struct PixDeleter {
+  void operator()(Pix* p) const {
+    if (p != nullptr) pixDestroy(&p);
+  }
+};
+using PixPtr = std::unique_ptr<Pix, PixDeleter>;
+
+// An 8-bit gray PIX of `image`, scaled by `scale`, with a white margin of `border` pixels
+// (Tesseract reads a line that touches the image edge worse).
+PixPtr gray_pix(const Image& image, double scale, int border) {
+  PixPtr pix(pixCreate(image.width, image.height, 8));
+  if (!pix) return nullptr;
+  for (int y = 0; y < image.height; ++y) {
+    l_uint32* line = pixGetData(pix.get()) + static_cast<size_t>(y) * pixGetWpl(pix.get());
+    const uint8_t* src = image.pixels.data() + static_cast<size_t>(y) * image.width;
+    for (int x = 0; x < image.width; ++x) SET_DATA_BYTE(line, x, src[x]);
+  }
+  if (scale != 1.0) {
+    pix.reset(pixScale(pix.get(), static_cast<l_float32>(scale), static_cast<l_float32>(scale)));
+    if (!pix) return nullptr;
+  }
+  return PixPtr(pixAddBorder(pix.get(), border, 0xff));
+}
+
+}  // namespace
 
 OcrEngine::OcrEngine(OcrOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
@@ -124,6 +174,33 @@ Status OcrEngine::recognise(const Image& image, Page& page) {
 
   if (words > 0) page.ocr_confidence = confidence_sum / words;
   return Status::Ok();
+}
+
+Result<OcrEngine::NumberReading> OcrEngine::recognise_number(const Image& crop) {
+  if (crop.empty() || crop.channels != 1 || crop.width <= 0 || crop.height <= 0 ||
+      crop.pixels.size() != crop.stride() * crop.height) {
+    return Status::InvalidArgument("ocr: a number crop must be 8-bit gray with pixels");
+  }
+  if (Status s = impl_->ensure_numbers(); !s.ok()) return s;
+  tesseract::TessBaseAPI& api = impl_->numbers;
+  NumberReading best;
+  for (double dpi : impl_->options.number_dpis) {
+    const double scale = crop.dpi > 0 ? dpi / crop.dpi : 1.0;
+    if (scale <= 0.25 || scale > 4) continue;
+    PixPtr pix = gray_pix(crop, scale, 10);
+    if (!pix) continue;
+    api.SetImage(pix.get());
+    api.SetSourceResolution(static_cast<int>(dpi + 0.5));
+    TessText text(api.GetUTF8Text());
+    const double confidence = std::clamp(api.MeanTextConf() / 100.0, 0.0, 1.0);
+    std::string read = text ? text.get() : "";
+    read.erase(std::remove_if(read.begin(), read.end(),
+                              [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }),
+               read.end());
+    if (!read.empty() && confidence > best.confidence) best = {std::move(read), confidence};
+    api.Clear();
+  }
+  return best;
 }
 
 }  // namespace shenbao

@@ -14,6 +14,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "pipeline/core/document.h"
 #include "pipeline/core/status.h"
@@ -24,6 +25,14 @@ namespace shenbao {
 struct OcrOptions {
   std::string tessdata_dir;  // empty: the system's default tessdata
   std::string language = "chi_sim";
+  // Numbers read alone (a table cell's amount, recognise_number): Tesseract's English
+  // model reads digits on a 200-dpi scan far better than chi_sim does (on the corpus's
+  // scanned investment table: 10 of 11 amounts against 6 of 11, same crops), restricted to
+  // these characters, scaled to each resolution, the most confident reading kept (which
+  // resolution reads best differs from cell to cell: 12.21 at 200 dpi, 13.53 at 300).
+  std::string number_language = "eng";
+  std::string number_characters = "0123456789.,-()";
+  std::vector<double> number_dpis = {200, 300, 400};
   int page_timeout_ms = 60'000;  // per page; a page over it gets an error, not a hang.
                                  // Checked during word recognition: Tesseract's layout
                                  // analysis before it cannot be interrupted (it is the
@@ -51,6 +60,17 @@ class OcrEngine {
   // Failures: kInvalidArgument (empty image or not 1/3 channels), kTimeout (over
   // page_timeout_ms; `page` is left without lines), kInternal (Tesseract failed).
   Status recognise(const Image& image, Page& page);
+
+  // Reads one number from `crop` (8-bit gray, holding that number alone, e.g. a table cell
+  // with its rules painted out) with the number model (OcrOptions::number_*): one line of
+  // text, at each of number_dpis, keeping the most confident reading. `text` is empty when nothing
+  // was read. Failures: kInvalidArgument (not a gray image), kInternal (the number model
+  // cannot be loaded).
+  struct NumberReading {
+    std::string text;
+    double confidence = 0;  // 0..1
+  };
+  Result<NumberReading> recognise_number(const Image& crop);
 
  private:
   struct Impl;

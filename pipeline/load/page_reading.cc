@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
 
 #include "pipeline/core/text.h"
 
@@ -27,6 +28,212 @@ Image turned(const Image& image, int turns) {
 }
 
 double confidence_of(const Page& page) { return page.ocr_confidence.value_or(0.0); }
+
+bool centre_in(const Box& word, const Box& cell) {
+  const double x = (word.x0 + word.x1) / 2, y = (word.y0 + word.y1) / 2;
+  return x >= cell.x0 && x <= cell.x1 && y >= cell.y0 && y <= cell.y1;
+}
+
+// The text of the words of `page` whose centre lies in `cell`, and their mean confidence.
+struct CellText {
+  std::string text;
+  double confidence = 0;
+  int words = 0;
+};
+
+CellText text_in(const Page& page, const Box& cell) {
+  CellText t;
+  double sum = 0;
+  for (const Line& line : page.lines) {
+    for (const Word& word : line.words) {
+      if (!centre_in(word.box, cell)) continue;
+      t.text += word.text;
+      sum += word.confidence;
+      ++t.words;
+    }
+  }
+  if (t.words > 0) t.confidence = sum / t.words;
+  return t;
+}
+
+enum class CellKind { kEmpty, kNumber, kText, kOther };
+
+CellKind kind_of(const std::string& text) {
+  int numeric = 0, digits = 0, cjk = 0, all = 0;
+  for (char32_t cp : utf8_to_codepoints(fold_width(text))) {
+    if (cp == U' ') continue;
+    ++all;
+    if (cp >= U'0' && cp <= U'9') {
+      ++digits;
+      ++numeric;
+    } else if (cp == U'.' || cp == U',' || cp == U'-' || cp == U'(' || cp == U')' || cp == U'%') {
+      ++numeric;
+    } else if (is_cjk(cp)) {
+      ++cjk;
+    }
+  }
+  if (all == 0) return CellKind::kEmpty;
+  if (cjk * 2 >= all) return CellKind::kText;
+  if (digits >= 1 && numeric * 2 > all) return CellKind::kNumber;
+  return CellKind::kOther;
+}
+
+bool same_column(const Box& a, const Box& b) {
+  const double overlap = std::min(a.x1, b.x1) - std::max(a.x0, b.x0);
+  return overlap * 2 > std::min(a.x1 - a.x0, b.x1 - b.x0);
+}
+
+// The gray pixels of `cell` in `clean` (empty when the cell is too small).
+Image crop_of(const Image& clean, const Box& cell) {
+  Image crop;
+  const int x0 = std::max(0, static_cast<int>(cell.x0));
+  const int y0 = std::max(0, static_cast<int>(cell.y0));
+  const int x1 = std::min(clean.width, static_cast<int>(cell.x1));
+  const int y1 = std::min(clean.height, static_cast<int>(cell.y1));
+  if (x1 - x0 < 4 || y1 - y0 < 4 || clean.channels != 1) return crop;
+  crop.width = x1 - x0;
+  crop.height = y1 - y0;
+  crop.channels = 1;
+  crop.dpi = clean.dpi;
+  crop.pixels.reserve(static_cast<size_t>(crop.width) * crop.height);
+  for (int y = y0; y < y1; ++y) {
+    const uint8_t* row = clean.at(x0, y);
+    crop.pixels.insert(crop.pixels.end(), row, row + crop.width);
+  }
+  return crop;
+}
+
+// Re-reads the number cells of `page` alone (see the header); returns how many changed.
+int reread_numbers(Page& page, const RuledCells& found, OcrEngine& ocr, double min_confidence) {
+  const std::vector<bool> numeric = number_cells(page, found.cells);
+  std::vector<std::optional<OcrEngine::NumberReading>> read(found.cells.size());
+  for (size_t i = 0; i < found.cells.size(); ++i) {
+    if (!numeric[i]) continue;
+    const Image crop = crop_of(found.clean, found.cells[i]);
+    if (crop.empty()) continue;
+    Result<OcrEngine::NumberReading> number = ocr.recognise_number(crop);
+    if (!number.ok()) return 0;  // no number model: nothing to gain on this page
+    if (!number->text.empty() && kind_of(number->text) == CellKind::kNumber) read[i] = number.value();
+  }
+
+  int replaced = 0;
+  for (size_t i = 0; i < found.cells.size(); ++i) {
+    if (!read[i]) continue;
+    std::string text = read[i]->text;
+    double confidence = read[i]->confidence;
+    // A reading that lost its decimal point in a column of numbers that all have one.
+    std::vector<std::string> column;
+    for (size_t j = 0; j < found.cells.size(); ++j) {
+      if (j != i && read[j] && same_column(found.cells[i], found.cells[j]) &&
+          read[j]->confidence >= min_confidence) {
+        column.push_back(read[j]->text);
+      }
+    }
+    if (confidence < min_confidence) {
+      const std::optional<std::string> fixed = restore_decimal_point(text, column);
+      if (!fixed || confidence < min_confidence / 2) continue;
+      text = *fixed;
+    }
+    const CellText before = text_in(page, found.cells[i]);
+    if (text == before.text) continue;
+    if (before.words > 0 && kind_of(before.text) == CellKind::kNumber &&
+        confidence <= before.confidence) {
+      continue;
+    }
+    put_cell_word(page, found.cells[i], text, confidence);
+    ++replaced;
+  }
+  return replaced;
+}
+
+}  // namespace
+
+std::optional<std::string> restore_decimal_point(const std::string& reading,
+                                                 const std::vector<std::string>& column) {
+  if (reading.empty() || column.size() < 3) return std::nullopt;
+  for (char c : reading) {
+    if (c < '0' || c > '9') return std::nullopt;
+  }
+  std::optional<size_t> decimals;
+  for (const std::string& other : column) {
+    const size_t point = other.rfind('.');
+    if (point == std::string::npos) return std::nullopt;
+    const size_t d = other.size() - point - 1;
+    if (d == 0 || (decimals && *decimals != d)) return std::nullopt;
+    decimals = d;
+  }
+  if (reading.size() <= *decimals) return std::nullopt;
+  return reading.substr(0, reading.size() - *decimals) + "." +
+         reading.substr(reading.size() - *decimals);
+}
+
+std::vector<bool> number_cells(const Page& page, const std::vector<Box>& cells) {
+  std::vector<CellKind> kinds;
+  kinds.reserve(cells.size());
+  for (const Box& cell : cells) kinds.push_back(kind_of(text_in(page, cell).text));
+  std::vector<bool> numeric(cells.size(), false);
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (kinds[i] == CellKind::kText) continue;
+    if (kinds[i] == CellKind::kNumber) {
+      numeric[i] = true;
+      continue;
+    }
+    // Misread cells (kOther) do not vote: a column is one of numbers when its cells that
+    // read as numbers outnumber those that read as text (its header among them).
+    int numbers = 0, texts = 0;
+    for (size_t j = 0; j < cells.size(); ++j) {
+      if (j == i || !same_column(cells[i], cells[j])) continue;
+      numbers += kinds[j] == CellKind::kNumber;
+      texts += kinds[j] == CellKind::kText;
+    }
+    numeric[i] = numbers > texts;
+  }
+  return numeric;
+}
+
+void put_cell_word(Page& page, const Box& cell, const std::string& text, double confidence) {
+  Word word;
+  word.text = text;
+  word.confidence = static_cast<float>(confidence);
+  word.source = TextSource::kOcr;
+  bool have_box = false;
+  Line* home = nullptr;
+  for (Line& line : page.lines) {
+    auto inside = [&](const Word& w) { return centre_in(w.box, cell); };
+    for (const Word& w : line.words) {
+      if (!inside(w)) continue;
+      word.box = have_box ? Box{std::min(word.box.x0, w.box.x0), std::min(word.box.y0, w.box.y0),
+                                std::max(word.box.x1, w.box.x1), std::max(word.box.y1, w.box.y1)}
+                          : w.box;
+      have_box = true;
+      if (!home) home = &line;
+    }
+    std::erase_if(line.words, inside);
+  }
+  if (!have_box) {
+    // Nothing was read there: the cell's middle third in height, its full width.
+    const double h = (cell.y1 - cell.y0) / 3;
+    word.box = {cell.x0, cell.y0 + h, cell.x1, cell.y1 - h};
+    const double mid = (cell.y0 + cell.y1) / 2;
+    for (Line& line : page.lines) {
+      if (!line.words.empty() && line.box.y0 <= mid && mid <= line.box.y1) {
+        home = &line;
+        break;
+      }
+    }
+  }
+  if (!home) {
+    page.lines.emplace_back();
+    home = &page.lines.back();
+    home->box = word.box;
+  }
+  auto at = std::find_if(home->words.begin(), home->words.end(),
+                         [&](const Word& w) { return w.box.x0 > word.box.x0; });
+  home->words.insert(at, std::move(word));
+  std::erase_if(page.lines, [](const Line& line) { return line.words.empty(); });
+}
+
+namespace {
 
 // What one look at an image found: the seal check's page (seals, picture) and the OCR.
 struct Look {
@@ -84,6 +291,16 @@ PageReading read_page_image(const Image& image, int page_number, OcrEngine& ocr,
         reading.quarter_turns = turns;
       }
     }
+  }
+
+  if (hooks.find_cells) {
+    auto t0 = Clock::now();
+    const RuledCells found = hooks.find_cells(best.prepared);
+    if (!found.cells.empty()) {
+      reading.numbers_reread =
+          reread_numbers(best.read, found, ocr, options.number_min_confidence);
+    }
+    lap(seconds, "ocr_cells", t0);
   }
 
   reading.page = std::move(best.read);

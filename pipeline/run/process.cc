@@ -12,6 +12,7 @@
 #include "pipeline/run/worker_pool.h"
 #include "pipeline/vision/scan.h"
 #include "pipeline/vision/seal.h"
+#include "pipeline/vision/table_cells.h"
 #include "pipeline/vision/thumbnail.h"
 
 namespace shenbao {
@@ -120,8 +121,9 @@ Result<std::unique_ptr<Processor>> Processor::create(const ProcessOptions& optio
 
   // Every page image is checked for seals and kept as a small picture for the report; red
   // ink is taken out where the seals are before OCR, so that black text under a seal
-  // survives while red text elsewhere (a title, a red-headed notice) stays readable
-  // (pipeline/vision, pipeline/load/page_reading.h).
+  // survives while red text elsewhere (a title, a red-headed notice) stays readable; the
+  // amounts in a scanned ruled table are read again cell by cell (pipeline/vision,
+  // pipeline/load/page_reading.h).
   p->options_.load.hooks.inspect = [](const Image& image, Page& page) {
     const double scale = image.dpi > 0 ? page.dpi / image.dpi : 1.0;
     for (Seal seal : detect_seals(image)) {
@@ -144,6 +146,9 @@ Result<std::unique_ptr<Processor>> Processor::create(const ProcessOptions& optio
           {seal.box.x0 - pad, seal.box.y0 - pad, seal.box.x1 + pad, seal.box.y1 + pad});
     }
     return suppress_red(image, suppress);
+  };
+  p->options_.load.hooks.find_cells = [](const Image& prepared) {
+    return find_ruled_cells(prepared);
   };
 
   p->pool_ = std::make_unique<WorkerPool>(resolve_jobs(options.jobs), options.ocr);
