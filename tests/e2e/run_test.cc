@@ -117,6 +117,9 @@ TEST_CASE("corpus accuracy holds its floors") {
   // were turned (fields 0.984, license 0.975, audit 0.986, sections 7/9, findings recall
   // 1.0 / precision 0.958, verdict 1.0, seals 1.0): findings, verdict and seals now at the
   // issues' acceptance figures (0.95, 0.95, 0.97), which leave no room for a new miss.
+  // Then the amounts of scanned ruled tables were read cell by cell (fields 0.995,
+  // investment and audit 1.0, findings precision 1.0): investment total and hardware share
+  // held at issue 5's 0.95.
   const std::map<std::string, double> floors = {
       {"documents.listed", 1.0},
       {"bundles.output_found", 1.0},
@@ -130,7 +133,7 @@ TEST_CASE("corpus accuracy holds its floors") {
       {"findings.precision", 0.95},
       {"verdict", 0.95},
       {"award.exact", 0.95},
-      {"fields.all", 0.97},
+      {"fields.all", 0.98},
       {"uscc.exact", 0.95},
       {"fields.applicant", 0.95},
       {"fields.application", 0.95},
@@ -141,7 +144,9 @@ TEST_CASE("corpus accuracy holds its floors") {
       {"field.extracted.filing.number", 0.9},
       {"field.applicant.legal_representative", 0.9},
       {"fields.credit", 0.9},
-      {"fields.investment", 0.9},
+      {"fields.investment", 0.95},
+      {"field.extracted.investment.total_fen", 0.95},
+      {"field.extracted.investment.hardware_share", 0.95},
       {"fields.audit", 0.95},
       {"material.sections", 0.75},
   };
