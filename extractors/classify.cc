@@ -34,6 +34,19 @@ size_t codepoint_count(const std::string& s) {
   return n;
 }
 
+// Whether `line` (a short heading) holds `keyword` with exactly one character misread:
+// OCR's 荣誉证市 for 荣誉证书. Only for keywords of four characters or more.
+bool heading_with_one_slip(const std::string& line, const std::string& keyword) {
+  const std::vector<char32_t> l = utf8_to_codepoints(line), k = utf8_to_codepoints(keyword);
+  if (k.size() < 4 || l.size() < k.size() || l.size() > k.size() + 4) return false;
+  for (size_t start = 0; start + k.size() <= l.size(); ++start) {
+    int differ = 0;
+    for (size_t i = 0; i < k.size() && differ <= 1; ++i) differ += l[start + i] != k[i];
+    if (differ == 1) return true;
+  }
+  return false;
+}
+
 // Per-material scores of one page, with the title match that fired (for sections).
 struct PageScore {
   std::vector<double> score;        // per material, rules order
@@ -61,7 +74,7 @@ PageScore score_page(const Page& page, const ClassifyRules& rules) {
     std::string title_kw;
     for (const std::string& kw : mat.title) {
       for (const std::string& line : title_lines) {
-        if (!contains(line, kw)) continue;
+        if (!contains(line, kw) && !heading_with_one_slip(line, kw)) continue;
         // A heading is short; a keyword inside a long sentence is a weaker sign.
         const double w = codepoint_count(line) <= 30 ? rules.title_weight : rules.title_weight / 2;
         if (w > best_title || (w == best_title && kw.size() > title_kw.size())) {

@@ -4,7 +4,9 @@
 //
 // The keywords and weights are data (schemas/classify.json); this unit only scores.
 // Scoring: for each page, a material gains `title` weight for a title keyword in one of the
-// page's first lines (full weight when the line is short like a heading, half otherwise),
+// page's first lines (full weight when the line is short like a heading, half otherwise;
+// a heading of at most four more characters may hold a keyword of four or more with one
+// character misread by OCR, 荣誉证市 for 荣誉证书),
 // `body` weight per distinct body keyword anywhere on the page; the file name adds
 // `filename` weight. The best material above `min_score` wins, else "unclassified".
 //

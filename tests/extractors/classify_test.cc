@@ -93,6 +93,20 @@ TEST_CASE("a merged PDF is split into sections by page titles") {
   CHECK(c.sections[2].last_page == 5);
 }
 
+TEST_CASE("a heading with one character misread by OCR still starts its section") {
+  const Document d = doc_of("申报材料汇编.pdf",
+                            {page_of(1, {"项目投资明细表", "硬件设施 GPU服务器 26.76", "合计 183.27"}),
+                             page_of(2, {"荣誉证市", "上海智渊智能科技有限公司：", "特发此证，以资鼓励。"})});
+  const Classification c = classify_document(d, rules());
+  REQUIRE(c.sections.size() == 2);
+  CHECK(c.sections[1].material == "honors");
+  CHECK(c.sections[1].first_page == 2);
+  // One slip is tolerated in a short heading only, not inside a sentence, and not in a
+  // short keyword (申报书 → 申报表 is another word, not a slip).
+  const Document sentence = doc_of("a.pdf", {page_of(1, {"我们于二〇二四年收到贵单位寄来的荣誉证市场推广资料若干份，现予以退回并说明情况"})});
+  CHECK(classify_document(sentence, rules()).material != "honors");
+}
+
 TEST_CASE("the category comes from the 申报类别 line of the application form") {
   const Document form = doc_of("申报书.pdf", {page_of(1, {"项目申报书", "申报类别：（二）支持专用细分模型研发应用"})});
   const Document report = doc_of("报告.pdf", {page_of(1, {"项目情况报告", "本项目基于通用大模型开展研发"})});
