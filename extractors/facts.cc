@@ -552,8 +552,9 @@ class Extractor {
   }
 
   // Lines of a section: from the line holding one of `headers` to the next section header.
+  // `*header_at` (optional) receives the index of the header line among all the lines.
   std::vector<std::string> section_lines(const Document& d, const std::vector<std::string>& headers,
-                                         bool* found) const {
+                                         bool* found, size_t* header_at = nullptr) const {
     std::vector<std::string> all;
     for (const Page& p : d.pages)
       for (const Line& l : p.lines) all.push_back(normalise_for_compare(l.text()));
@@ -564,6 +565,7 @@ class Extractor {
                                          [&](const std::string& h) { return contains(all[i], h); });
       if (!is_header) continue;
       *found = true;
+      if (header_at) *header_at = i;
       // The header line's own tail ("严重失信主体名单信息：无").
       std::string tail = all[i];
       for (const std::string& h : headers) {
@@ -587,9 +589,16 @@ class Extractor {
         if (contains(line, h)) return true;
       }
     }
-    // Numbered headings ("三、行政管理信息") end a section too.
-    static const std::vector<std::string> kNumerals = {"一、", "二、", "三、", "四、", "五、",
-                                                       "六、", "七、", "八、", "九、", "十、"};
+    // Numbered headings ("三、严重失信主体名单信息", "（三）行政检查信息") end a section too;
+    // `line` is normalised (、 folded to a comma, （） to ASCII), so are the numerals.
+    static const std::vector<std::string> kNumerals = [] {
+      std::vector<std::string> n;
+      for (const char* numeral : {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}) {
+        n.push_back(normalise_for_compare(std::string(numeral) + "、"));
+        n.push_back(normalise_for_compare(std::string("（") + numeral + "）"));
+      }
+      return n;
+    }();
     for (const std::string& n : kNumerals) {
       if (line.rfind(n, 0) == 0) return true;
     }
@@ -629,11 +638,14 @@ class Extractor {
     const int window_start = report_key - rules.lookback_years * 10000;
     int records = 0;
     bool any_section = false;
+    std::set<size_t> counted;  // header lines: 行政处罚 and 行政处罚信息 name one section
     for (const std::string& header : rules.record_sections) {
       bool sec_found = false;
-      const auto lines = section_lines(v.doc, {header}, &sec_found);
+      size_t header_at = 0;
+      const auto lines = section_lines(v.doc, {header}, &sec_found, &header_at);
       if (!sec_found) continue;
       any_section = true;
+      if (!counted.insert(header_at).second) continue;
       if (says_none(lines)) continue;
       for (const std::string& l : lines) {
         const auto dates = find_dates(patterns(), l);

@@ -143,7 +143,7 @@ TEST_CASE("corpus accuracy holds its floors") {
       {"field.extracted.application.project_name", 0.9},
       {"field.extracted.filing.number", 0.9},
       {"field.applicant.legal_representative", 0.9},
-      {"fields.credit", 0.9},
+      {"fields.credit", 0.95},
       {"fields.investment", 0.95},
       {"field.extracted.investment.total_fen", 0.95},
       {"field.extracted.investment.hardware_share", 0.95},

@@ -221,3 +221,38 @@ TEST_CASE("a finding raised while loading a document is told the document's mate
   CHECK(s.documents[1].material == "other");
   CHECK(s.findings[1].material == "other");
 }
+
+TEST_CASE("bad credit records are counted once per section, within two years, and stop at the next heading") {
+  const std::vector<std::string> report = {
+      "法人和非法人组织公共信用信息报告",
+      "报告主体：上海浦南网络科技有限公司",
+      "报告日期：2025年06月10日",
+      "一、登记注册基础信息",
+      "成立日期 2016-03-08",
+      "二、行政管理信息",
+      "（一）行政许可信息",
+      "无",
+      "（二）行政处罚信息",
+      "决定书文号 处罚事由 处罚内容 处罚机关 处罚决定日期",
+      "沪市监松处〔2024〕 发布虚假广告 罚款人民币伍万元整 2024-09-24",
+      "沪松税简罚〔2021〕 未按照规定期限办理纳税申报 2021-09-07",
+      "（三）行政检查信息",
+      "抽查日期 2025-03-01 未发现问题",
+      "三、严重失信主体名单信息",
+      "无",
+      "四、经营异常名录信息",
+      "列入原因 作出决定机关 列入日期",
+      "通过登记的住所或者经营场所无法联系 上海市松江区市场监督管理局 2024-05-13",
+      "五、信用承诺信息",
+      "该主体于2025年5月1日作出信用承诺",
+      "六、诚实守信相关荣誉信息",
+      "授予日期 2024-12-12",
+      "报告日期：2025-06-10",
+  };
+  const Submission s = extract({document("信用中国信用报告.pdf", report)});
+  REQUIRE(s.extracted.credit.records_in_two_years.has_value());
+  // The 2024 penalty and the 2024 listing; not the 2021 penalty, the inspection, the
+  // commitment, the honour or the footer's date.
+  CHECK(*s.extracted.credit.records_in_two_years == 2);
+  CHECK(s.extracted.credit.serious_dishonesty == std::optional<bool>(false));
+}
