@@ -4,7 +4,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 OUT ?= out
 
-.PHONY: deps build demo test test-sanitize fuzz ci bench bench-rss bench-deps bench-build clean
+.PHONY: deps build demo test test-sanitize fuzz ci bench bench-rss bench-ocr bench-deps bench-build clean
 
 deps:
 	bash scripts/install-deps
@@ -59,7 +59,7 @@ BENCH_RSS_PAGES ?= 300
 BENCH_ARGS ?=
 
 bench-deps: deps
-	bash scripts/install-bench-deps
+	BEST_INT_TESSDATA=$(BENCH_OCR_TESSDATA) bash scripts/install-bench-deps
 
 bench-build: bench-deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo
@@ -73,6 +73,23 @@ bench: bench-build
 bench-rss: bench-build
 	python3 bench/run rss --build $(BUILD) --bundles $(BENCH_BUNDLES) --seed $(BENCH_SEED) \
 	  --pages $(BENCH_RSS_PAGES) $(BENCH_ARGS)
+
+# OCR accuracy and cost (issue 6, bench/ocr_quality.cc): pages with known text in four
+# variants (clean, stamped, degraded, 200 dpi scan) read with Debian's chi_sim and the best_int
+# model, red suppression and deskew on/off, 200 vs 300 dpi; then the committed corpus through
+# shenbao with each model (bench/ocr-corpus). Writes bench/ocr-results.md. Not part of
+# `make test`. Run it on an otherwise idle machine for times (JOBS=1 builds gently).
+BENCH_OCR_TESSDATA ?= /usr/local/share/shenbao/tessdata-best-int
+BENCH_OCR_PAGES ?= 8
+BENCH_OCR_REPS ?= 3
+
+bench-ocr: bench-deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	cmake --build $(BUILD) -j $(JOBS) --target shenbao shenbao-eval shenbao-bench-ocr
+	bash bench/ocr-corpus $(BUILD) $(BUILD)/bench-ocr $(BENCH_OCR_TESSDATA) $(BENCH_OCR_REPS)
+	OMP_THREAD_LIMIT=1 $(BUILD)/bench/shenbao-bench-ocr --text bench/ocr-text.txt \
+	  --best-int-tessdata $(BENCH_OCR_TESSDATA) --pages $(BENCH_OCR_PAGES) \
+	  --corpus $(BUILD)/bench-ocr --json $(BUILD)/bench-ocr/pages.json --out bench/ocr-results.md
 
 clean:
 	rm -rf $(BUILD) $(OUT)
