@@ -191,10 +191,25 @@ ProcessedBundle Processor::process_bundle(const std::filesystem::path& bundle_pa
   std::vector<std::vector<Finding>> load_findings(bundle.entries.size());
   std::vector<std::map<std::string, double>> load_seconds(bundle.entries.size());
   std::vector<WorkerPool::Task> tasks;
+  // The second copy of a file is not read again (a bundle of one scan fifty times costs
+  // one reading); find_duplicates reports it.
+  std::unordered_map<std::string, std::string> first_copy;  // sha256 → path
   for (size_t i = 0; i < bundle.entries.size(); ++i) {
     const Entry& e = bundle.entries[i];
     Document& d = docs[i];
     d.path = e.path;
+    if (e.status == DocStatus::kOk && !e.is_archive && !e.bytes.empty()) {
+      std::string sha = sha256_hex(e.bytes);
+      const auto [first, inserted] = first_copy.emplace(sha, e.path);
+      if (!inserted) {
+        d.status = DocStatus::kSkipped;
+        d.format = sniff_format(e.bytes);
+        d.error = "duplicate of " + first->second;
+        d.sha256 = std::move(sha);
+        d.size = static_cast<int64_t>(e.bytes.size());
+        continue;
+      }
+    }
     if (e.status != DocStatus::kOk || e.is_archive) {
       d.status = e.status == DocStatus::kOk ? DocStatus::kSkipped : e.status;
       d.format = e.is_archive ? Format::kArchive : Format::kOther;

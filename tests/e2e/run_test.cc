@@ -122,6 +122,7 @@ TEST_CASE("corpus accuracy holds its floors") {
   // held at issue 5's 0.95.
   const std::map<std::string, double> floors = {
       {"documents.listed", 1.0},
+      {"documents.status", 0.98},
       {"bundles.output_found", 1.0},
       {"category", 1.0},
       {"material.documents", 0.97},

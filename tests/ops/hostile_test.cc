@@ -346,6 +346,24 @@ TEST_CASE("a zero-byte document is unreadable while the bundle's other files are
   CHECK(has_finding(r, "DOCUMENT_UNREADABLE", "空白.pdf"));
 }
 
+TEST_CASE("the same file twice is read once: the second copy is skipped with a finding") {
+  TempDir dir;
+  const Outcome o = run_case(dir, [&](const fs::path& inbox) {
+    fs::create_directories(inbox / "重复" / "附件");
+    const std::string pdf = sample_pdf("松江重复科技有限公司", 8);
+    write_file(inbox / "重复" / "申报书.pdf", pdf);
+    write_file(inbox / "重复" / "附件" / "申报书副本.pdf", pdf);
+  });
+  const json& r = o.records.at("重复");
+  check_readable(r, "申报书.pdf");
+  const json* copy = document_of(r, "附件/申报书副本.pdf");
+  REQUIRE(copy != nullptr);
+  CHECK((*copy)["status"] == "skipped");
+  CHECK((*copy)["format"] == "pdf");
+  CHECK((*copy)["sha256"] == (*document_of(r, "申报书.pdf"))["sha256"]);
+  CHECK(has_finding(r, "DUPLICATE_DOCUMENT", "附件/申报书副本.pdf"));
+}
+
 TEST_CASE("a PDF with a broken xref and one whose page tree loops are survived") {
   TempDir dir;
   const Outcome o = run_case(dir, [&](const fs::path& inbox) {
