@@ -197,8 +197,9 @@ Result<OcrEngine::NumberReading> OcrEngine::recognise_number(const Image& crop) 
     read.erase(std::remove_if(read.begin(), read.end(),
                               [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }),
                read.end());
-    if (!read.empty() && confidence > best.confidence) best = {std::move(read), confidence};
     api.Clear();
+    if (!read.empty() && confidence > best.confidence) best = {std::move(read), confidence};
+    if (best.confidence >= impl_->options.number_sure) break;
   }
   return best;
 }

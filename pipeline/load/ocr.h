@@ -33,6 +33,7 @@ struct OcrOptions {
   std::string number_language = "eng";
   std::string number_characters = "0123456789.,-()";
   std::vector<double> number_dpis = {200, 300, 400};
+  double number_sure = 0.93;  // a reading this confident ends the search (most cells: one)
   int page_timeout_ms = 60'000;  // per page; a page over it gets an error, not a hang.
                                  // Checked during word recognition: Tesseract's layout
                                  // analysis before it cannot be interrupted (it is the
