@@ -8,8 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "extractors/investment.h"
 #include "pipeline/load/page_reading.h"
 #include "pipeline/vision/scan.h"
+#include "tests/tables/table_drawing.h"  // the real schemas, loaded once
 #include "tests/vision/page_drawing.h"
 
 using namespace shenbao;
@@ -46,10 +48,13 @@ void draw_table(PageCanvas& page) {
       const std::string& cell = kTable[r][c];
       if (cell.empty()) continue;
       const double size = 3.7;
-      // Amounts end 3 mm before the column's right rule (digits are about 0.55 em wide).
+      // Amounts end 3 mm before the column's right rule (digits are about 0.55 em wide);
+      // headings are centred in their cells (a CJK character is 1 em wide).
+      const double width = static_cast<double>(utf8_to_codepoints(cell).size()) * size;
       const double x = c == 3 && r > 0
                            ? kColumnsMm[4] - 3 - 0.55 * size * static_cast<double>(cell.size())
-                           : kColumnsMm[c] + 2.5;
+                           : r == 0 ? (kColumnsMm[c] + kColumnsMm[c + 1] - width) / 2
+                                    : kColumnsMm[c] + 2.5;
       page.text(x, kTopMm + r * kRowMm + 2.4, cell, size, kBlack, r == 0);
     }
   }
@@ -156,4 +161,23 @@ TEST_CASE("a skewed scanned table's amounts are read cell by cell: each one exac
     }
   }
   MESSAGE("cells re-read: " << r.numbers_reread);
+
+  // And on into the investment table: six rows in 万元, their categories, the 合计.
+  Document doc;
+  doc.path = "项目投资明细表.pdf";
+  doc.format = Format::kPdf;
+  doc.pages.push_back(r.page);
+  Extracted x;
+  extract_investment({&doc}, shenbao::tables_test::patterns(), shenbao::tables_test::rules(), x);
+  REQUIRE(x.investment.rows.size() == 6);
+  const std::vector<std::pair<std::string, int64_t>> expected = {
+      {"hardware", 26760000},    {"hardware", 12210000}, {"development", 35980000},
+      {"development", 13530000}, {"testing", 11100000},  {"personnel", 39230000}};
+  for (size_t i = 0; i < expected.size(); ++i) {
+    CAPTURE(i);
+    CHECK(x.investment.rows[i].category == expected[i].first);
+    CHECK(x.investment.rows[i].amount_fen == expected[i].second);
+  }
+  CHECK(x.investment.total_fen == 138810000);
+  CHECK(x.investment.stated_total_fen == 138810000);
 }
