@@ -1,6 +1,9 @@
 // Fuzzes table reconstruction (extractors/tables): arbitrary word boxes on a page, and an
-// arbitrary native grid, through read_tables, page_line_rows and grid_from_native. No crash,
-// no UB; every rebuilt row has one cell per column and lies on a page of the document.
+// arbitrary native grid, through read_tables, page_line_rows and grid_from_native; and the
+// merge of re-read table cells into a page (load/page_reading: number_cells, put_cell_word,
+// restore_decimal_point) with the page's line boxes as cells. No crash, no UB; every rebuilt
+// row has one cell per column and lies on a page of the document; a merged page keeps no
+// empty line.
 //
 // Input layout, read until the bytes run out: a word is
 //   x0:u16 y0:u16 width:u8 height:u8 confidence:u8 flags:u8 length:u8 text[length]
@@ -13,6 +16,7 @@
 
 #include "extractors/tables.h"
 #include "fuzz_support.h"
+#include "pipeline/load/page_reading.h"
 
 using namespace shenbao;
 
@@ -112,7 +116,23 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const Document doc = words_document(data, size);
   const int pages = static_cast<int>(doc.pages.size());
   for (const TableGrid& grid : read_tables(doc, fuzz::patterns(), rules())) check(grid, pages);
-  for (const Page& page : doc.pages) (void)page_line_rows(page);
+  for (const Page& page : doc.pages) {
+    (void)page_line_rows(page);
+    std::vector<Box> cells;
+    std::vector<std::string> texts;
+    for (const Line& line : page.lines) {
+      cells.push_back(line.box);
+      texts.push_back(line.text());
+    }
+    const std::vector<bool> numeric = number_cells(page, cells);
+    fuzz::require(numeric.size() == cells.size(), "one answer per cell");
+    Page merged = page;
+    for (size_t i = 0; i < cells.size() && i < 16; ++i) {
+      if (numeric[i]) put_cell_word(merged, cells[i], texts[i], 0.9);
+      (void)restore_decimal_point(texts[i], texts);
+    }
+    for (const Line& line : merged.lines) fuzz::require(!line.words.empty(), "no empty line");
+  }
   const TableGrid native = grid_from_native(
       native_table(std::string_view(reinterpret_cast<const char*>(data), size)), 0,
       fuzz::patterns(), rules());
