@@ -170,10 +170,12 @@ std::string attention(const Ctx& c) {
       shown.insert(f);
     }
   }
+  // A required material shown unsealed without its finding (the judge raises SEAL_MISSING
+  // for the materials that must be sealed; 其它 need not be, and is not listed).
   for (const std::string& id : material_order(c.s, c.sub)) {
     const json& m = at(materials, id);
-    if (get_bool(at(m, "present")) == true && get_bool(at(m, "sealed")) == false &&
-        !seal_findings_materials.count(id)) {
+    if (get_bool(at(m, "required")) == true && get_bool(at(m, "present")) == true &&
+        get_bool(at(m, "sealed")) == false && !seal_findings_materials.count(id)) {
       unsealed.push_back(item_and_name(c, id));
     }
   }

@@ -75,6 +75,18 @@ TEST_CASE("report_top_names_every_missing_and_unsealed_item") {
   CHECK(top.find("另有 2 个错误、2 个警告") != std::string::npos);
 }
 
+TEST_CASE("report_top_does_not_call_an_unsealed_other_document_unsealed") {
+  Submission s = incomplete_submission();
+  MaterialState& other = s.materials["other"];
+  other.required = false;
+  other.present = true;
+  other.sealed = false;
+  other.documents = {"关于组织开展2025年度申报工作的通知.pdf"};
+  const std::string top = section(render(s), "attention");
+  CHECK(top.find("未盖公章 (1)") != std::string::npos);  // still only the license
+  CHECK(top.find("其它") == std::string::npos);
+}
+
 TEST_CASE("report_top_lists_disqualifying_findings_first") {
   Submission s = incomplete_submission();
   s.findings.push_back(finding("NOT_IN_SONGJIANG", Severity::kError, "business_license", "",
