@@ -103,12 +103,52 @@ Image crop_of(const Image& clean, const Box& cell) {
   return crop;
 }
 
-// Re-reads the number cells of `page` alone (see the header); returns how many changed.
+// Decimals of a number as printed ("26.76" → 2, "1,200" → 0).
+size_t decimals_of(const std::string& number) {
+  const size_t point = number.rfind('.');
+  return point == std::string::npos ? 0 : number.size() - point - 1;
+}
+
+// Re-reads the doubtful number cells of `page` alone (see the header); returns how many
+// changed. A number cell the page already read as a number, surely (>= kSureOnPage), in its
+// column's format (the decimals most of its sure neighbours have), is kept as read: on a
+// clean table that is nearly every cell, and re-reading them all cost half as much again as
+// the page's own OCR.
 int reread_numbers(Page& page, const RuledCells& found, OcrEngine& ocr, double min_confidence) {
+  constexpr double kSureOnPage = 0.9;
+  const size_t n = found.cells.size();
   const std::vector<bool> numeric = number_cells(page, found.cells);
-  std::vector<std::optional<OcrEngine::NumberReading>> read(found.cells.size());
-  for (size_t i = 0; i < found.cells.size(); ++i) {
+  std::vector<CellText> before(n);
+  std::vector<bool> sure(n, false);  // read on the page as a number, surely
+  for (size_t i = 0; i < n; ++i) {
     if (!numeric[i]) continue;
+    before[i] = text_in(page, found.cells[i]);
+    sure[i] = before[i].words > 0 && kind_of(before[i].text) == CellKind::kNumber &&
+              before[i].confidence >= kSureOnPage;
+  }
+  // The numbers a cell's column holds, other than its own: re-read ones when sure enough,
+  // else the page's sure readings.
+  std::vector<std::optional<OcrEngine::NumberReading>> read(n);
+  auto column_of = [&](size_t i) {
+    std::vector<std::string> column;
+    for (size_t j = 0; j < n; ++j) {
+      if (j == i || !numeric[j] || !same_column(found.cells[i], found.cells[j])) continue;
+      if (read[j] && read[j]->confidence >= min_confidence) column.push_back(read[j]->text);
+      else if (sure[j]) column.push_back(before[j].text);
+    }
+    return column;
+  };
+  auto in_column_format = [&](size_t i) {
+    std::map<size_t, int> count;
+    for (const std::string& other : column_of(i)) ++count[decimals_of(other)];
+    if (count.empty()) return true;
+    const auto common = std::max_element(count.begin(), count.end(),
+                                         [](auto& x, auto& y) { return x.second < y.second; });
+    return decimals_of(before[i].text) == common->first;
+  };
+
+  for (size_t i = 0; i < n; ++i) {
+    if (!numeric[i] || (sure[i] && in_column_format(i))) continue;
     const Image crop = crop_of(found.clean, found.cells[i]);
     if (crop.empty()) continue;
     Result<OcrEngine::NumberReading> number = ocr.recognise_number(crop);
@@ -117,27 +157,19 @@ int reread_numbers(Page& page, const RuledCells& found, OcrEngine& ocr, double m
   }
 
   int replaced = 0;
-  for (size_t i = 0; i < found.cells.size(); ++i) {
+  for (size_t i = 0; i < n; ++i) {
     if (!read[i]) continue;
     std::string text = read[i]->text;
     double confidence = read[i]->confidence;
     // A reading that lost its decimal point in a column of numbers that all have one.
-    std::vector<std::string> column;
-    for (size_t j = 0; j < found.cells.size(); ++j) {
-      if (j != i && read[j] && same_column(found.cells[i], found.cells[j]) &&
-          read[j]->confidence >= min_confidence) {
-        column.push_back(read[j]->text);
-      }
-    }
     if (confidence < min_confidence) {
-      const std::optional<std::string> fixed = restore_decimal_point(text, column);
+      const std::optional<std::string> fixed = restore_decimal_point(text, column_of(i));
       if (!fixed || confidence < min_confidence / 2) continue;
       text = *fixed;
     }
-    const CellText before = text_in(page, found.cells[i]);
-    if (text == before.text) continue;
-    if (before.words > 0 && kind_of(before.text) == CellKind::kNumber &&
-        confidence <= before.confidence) {
+    if (text == before[i].text) continue;
+    if (before[i].words > 0 && kind_of(before[i].text) == CellKind::kNumber &&
+        confidence <= before[i].confidence) {
       continue;
     }
     put_cell_word(page, found.cells[i], text, confidence);

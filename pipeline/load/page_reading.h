@@ -12,7 +12,9 @@
 //
 // Then, numbers in ruled tables: when hooks.find_cells finds table cells on the page, each
 // cell holding a number — its words read mostly as digits, or most cells of its column do —
-// is read again on its own from the page with the rules painted out, with the number model
+// that the page did not already read surely (confidence >= 0.9, with the decimals of its
+// column's other numbers) is read again on its own from the page with the rules painted
+// out, with the number model
 // (OcrEngine::recognise_number), and that reading replaces the cell's words when it is sure
 // (confidence >= number_min_confidence) and surer than they were. Rules touching the digits
 // of a skewed scanned row are what turns "13.53" into "1353" in a whole-page reading.
