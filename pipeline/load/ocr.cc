@@ -24,49 +24,43 @@ bool is_blank(const char* s) {
 
 }  // namespace
 
-struct OcrEngine::Impl {
-  OcrOptions options;
+// One Tesseract engine, started on first use; the outcome of starting it is kept.
+struct LazyEngine {
   tesseract::TessBaseAPI api;
-  bool tried_init = false;
-  Status init_status;
+  bool tried = false;
+  Status status;
 
-  Status ensure_initialised() {
-    if (tried_init) return init_status;
-    tried_init = true;
-    const char* datapath = options.tessdata_dir.empty() ? nullptr : options.tessdata_dir.c_str();
-    if (api.Init(datapath, options.language.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
-      init_status =
-          Status::Internal("tesseract cannot load language '" + options.language + "' from " +
-                           (datapath ? options.tessdata_dir : "the default tessdata"));
-      return init_status;
+  Status ensure(const std::string& tessdata_dir, const std::string& language,
+                tesseract::PageSegMode mode, const std::string& whitelist) {
+    if (tried) return status;
+    tried = true;
+    const char* datapath = tessdata_dir.empty() ? nullptr : tessdata_dir.c_str();
+    if (api.Init(datapath, language.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
+      status = Status::Internal("tesseract cannot load language '" + language + "' from " +
+                                (datapath ? tessdata_dir : "the default tessdata"));
+      return status;
     }
-    api.SetPageSegMode(tesseract::PSM_AUTO);
+    api.SetPageSegMode(mode);
+    if (!whitelist.empty()) api.SetVariable("tessedit_char_whitelist", whitelist.c_str());
     // Tesseract's diagnostics ("Detected N diacritics", resolution warnings) are not ours
     // to print in a batch job.
     api.SetVariable("debug_file", "/dev/null");
-    init_status = Status::Ok();
-    return init_status;
+    status = Status::Ok();
+    return status;
   }
+};
 
-  // The number model: a second engine, started on first use.
-  tesseract::TessBaseAPI numbers;
-  bool tried_numbers = false;
-  Status numbers_status;
+struct OcrEngine::Impl {
+  OcrOptions options;
+  LazyEngine pages;    // chi_sim, automatic layout
+  LazyEngine numbers;  // the number model, one line, digits only
 
+  Status ensure_initialised() {
+    return pages.ensure(options.tessdata_dir, options.language, tesseract::PSM_AUTO, "");
+  }
   Status ensure_numbers() {
-    if (tried_numbers) return numbers_status;
-    tried_numbers = true;
-    const char* datapath = options.tessdata_dir.empty() ? nullptr : options.tessdata_dir.c_str();
-    if (numbers.Init(datapath, options.number_language.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
-      numbers_status = Status::Internal("tesseract cannot load language '" +
-                                        options.number_language + "' for numbers");
-      return numbers_status;
-    }
-    numbers.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
-    numbers.SetVariable("tessedit_char_whitelist", options.number_characters.c_str());
-    numbers.SetVariable("debug_file", "/dev/null");
-    numbers_status = Status::Ok();
-    return numbers_status;
+    return numbers.ensure(options.tessdata_dir, options.number_language,
+                          tesseract::PSM_SINGLE_LINE, options.number_characters);
   }
 };
 
@@ -113,7 +107,7 @@ Status OcrEngine::recognise(const Image& image, Page& page) {
     return Status::InvalidArgument("ocr: image must be 8-bit gray or RGB with pixels");
   }
   if (Status s = impl_->ensure_initialised(); !s.ok()) return s;
-  tesseract::TessBaseAPI& api = impl_->api;
+  tesseract::TessBaseAPI& api = impl_->pages.api;
 
   page.lines.clear();
   page.width = image.width;
@@ -182,7 +176,7 @@ Result<OcrEngine::NumberReading> OcrEngine::recognise_number(const Image& crop) 
     return Status::InvalidArgument("ocr: a number crop must be 8-bit gray with pixels");
   }
   if (Status s = impl_->ensure_numbers(); !s.ok()) return s;
-  tesseract::TessBaseAPI& api = impl_->numbers;
+  tesseract::TessBaseAPI& api = impl_->numbers.api;
   NumberReading best;
   for (double dpi : impl_->options.number_dpis) {
     const double scale = crop.dpi > 0 ? dpi / crop.dpi : 1.0;
