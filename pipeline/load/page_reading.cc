@@ -110,12 +110,13 @@ size_t decimals_of(const std::string& number) {
 }
 
 // Re-reads the doubtful number cells of `page` alone (see the header); returns how many
-// changed. A number cell the page already read as a number, surely (>= kSureOnPage), in its
+// changed. A number cell the page already read as a number, surely (number_sure_on_page), in its
 // column's format (the decimals most of its sure neighbours have), is kept as read: on a
 // clean table that is nearly every cell, and re-reading them all cost half as much again as
 // the page's own OCR.
-int reread_numbers(Page& page, const RuledCells& found, OcrEngine& ocr, double min_confidence) {
-  constexpr double kSureOnPage = 0.9;
+int reread_numbers(Page& page, const RuledCells& found, OcrEngine& ocr,
+                   const PageReadOptions& options) {
+  const double min_confidence = options.number_min_confidence;
   const size_t n = found.cells.size();
   const std::vector<bool> numeric = number_cells(page, found.cells);
   std::vector<CellText> before(n);
@@ -124,7 +125,7 @@ int reread_numbers(Page& page, const RuledCells& found, OcrEngine& ocr, double m
     if (!numeric[i]) continue;
     before[i] = text_in(page, found.cells[i]);
     sure[i] = before[i].words > 0 && kind_of(before[i].text) == CellKind::kNumber &&
-              before[i].confidence >= kSureOnPage;
+              before[i].confidence >= options.number_sure_on_page;
   }
   // The numbers a cell's column holds, other than its own: re-read ones when sure enough,
   // else the page's sure readings.
@@ -275,28 +276,36 @@ struct Look {
   Status status;
 };
 
-Look look_at(const Image& image, int page_number, OcrEngine& ocr, const PageImageHooks& hooks,
-             std::map<std::string, double>* seconds, const char* ocr_step) {
-  Look look;
-  look.inspected.number = page_number;
-  look.inspected.width = image.width;
-  look.inspected.height = image.height;
-  look.inspected.dpi = image.dpi;
-  auto t0 = Clock::now();
+// The seal check's page for `image` (seals and picture, in the image's pixels).
+Page inspected_page(const Image& image, int page_number, const PageImageHooks& hooks,
+                    std::map<std::string, double>* seconds) {
+  Page page;
+  page.number = page_number;
+  page.width = image.width;
+  page.height = image.height;
+  page.dpi = image.dpi;
   if (hooks.inspect) {
-    hooks.inspect(image, look.inspected);
-    t0 = lap(seconds, "seal", t0);
+    const auto t0 = Clock::now();
+    hooks.inspect(image, page);
+    lap(seconds, "seal", t0);
   }
+  return page;
+}
+
+Look look_at(const Image& image, int page_number, OcrEngine& ocr, const PageImageHooks& hooks,
+             std::map<std::string, double>* seconds) {
+  Look look;
+  look.inspected = inspected_page(image, page_number, hooks, seconds);
+  auto t0 = Clock::now();
   if (hooks.prepare_for_ocr) {
-    std::vector<Seal> seals_px = look.inspected.seals;  // page units = pixels here
-    look.prepared = hooks.prepare_for_ocr(image, seals_px);
+    look.prepared = hooks.prepare_for_ocr(image, look.inspected.seals);  // pixels = page units
     t0 = lap(seconds, "ocr_prep", t0);
   } else {
     look.prepared = image;
   }
   look.read.number = page_number;
   look.status = ocr.recognise(look.prepared, look.read);
-  lap(seconds, ocr_step, t0);
+  lap(seconds, "ocr", t0);
   return look;
 }
 
@@ -306,22 +315,34 @@ PageReading read_page_image(const Image& image, int page_number, OcrEngine& ocr,
                             const PageImageHooks& hooks, const PageReadOptions& options,
                             std::map<std::string, double>* seconds) {
   PageReading reading;
-  Look best = look_at(image, page_number, ocr, hooks, seconds, "ocr");
+  Look best = look_at(image, page_number, ocr, hooks, seconds);
   reading.status = best.status;
   if (!best.status.ok()) {
     reading.page = std::move(best.inspected);
     return reading;
   }
 
-  // Orientation: only a page read with little confidence is tried the other ways round.
+  // Orientation: only a page read with little confidence is tried the other ways round. The
+  // prepared image is turned (red ink is out already); the seal check runs again only for
+  // the turn that wins, so that its seals and picture stand as the words do.
   if (best.read.ocr_confidence && confidence_of(best.read) < options.turn_below) {
+    const Image upright = best.prepared;
     for (int turns : {2, 1, 3}) {
-      Look look = look_at(turned(image, turns), page_number, ocr, hooks, seconds, "ocr_turn");
-      if (look.status.ok() &&
-          confidence_of(look.read) >= confidence_of(best.read) + options.turn_margin) {
-        best = std::move(look);
+      const auto t0 = Clock::now();
+      Image prepared = turned(upright, turns);
+      Page read;
+      read.number = page_number;
+      const Status s = ocr.recognise(prepared, read);
+      lap(seconds, "ocr_turn", t0);
+      if (s.ok() && confidence_of(read) >= confidence_of(best.read) + options.turn_margin) {
+        best.read = std::move(read);
+        best.prepared = std::move(prepared);
         reading.quarter_turns = turns;
       }
+    }
+    if (reading.quarter_turns != 0) {
+      best.inspected = inspected_page(turned(image, reading.quarter_turns), page_number, hooks,
+                                      seconds);
     }
   }
 
@@ -330,7 +351,7 @@ PageReading read_page_image(const Image& image, int page_number, OcrEngine& ocr,
     const RuledCells found = hooks.find_cells(best.prepared);
     if (!found.cells.empty()) {
       reading.numbers_reread =
-          reread_numbers(best.read, found, ocr, options.number_min_confidence);
+          reread_numbers(best.read, found, ocr, options);
     }
     lap(seconds, "ocr_cells", t0);
   }

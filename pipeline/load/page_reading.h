@@ -61,6 +61,8 @@ struct PageReadOptions {
   double turn_below = 0.5;               // first reading's confidence that tries other turns
   double turn_margin = 0.2;              // how much surer a turned reading must be
   double number_min_confidence = 0.8;    // a cell's number read alone is taken from here
+  double number_sure_on_page = 0.9;      // a number the page read this surely (in its
+                                         // column's format) is not read again
 };
 
 struct PageReading {
