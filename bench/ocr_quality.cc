@@ -409,12 +409,10 @@ PageRun run_page(const shenbao::Image& input, const BenchPage& page, const Confi
   if (c.red != Red::kKept && img->channels == 3) {
     shenbao::SuppressRedOptions options;
     if (c.red == Red::kSeals) {
-      // As pipeline/run/process.cc: a little beyond the detected ring (ink bleeds).
+      // As pipeline/run/process.cc: the seals' boxes (SuppressRedOptions widens them).
       options.only_regions = true;
       for (const shenbao::Seal& seal : shenbao::detect_seals(*img)) {
-        const shenbao::Box& b = seal.box;
-        const double pad = 0.08 * std::max(b.x1 - b.x0, b.y1 - b.y0);
-        options.regions.push_back({b.x0 - pad, b.y0 - pad, b.x1 + pad, b.y1 + pad});
+        options.regions.push_back(seal.box);
       }
     }
     prepared = shenbao::suppress_red(*img, options);

@@ -139,12 +139,7 @@ Result<std::unique_ptr<Processor>> Processor::create(const ProcessOptions& optio
     if (image.channels != 3) return image;
     SuppressRedOptions suppress;
     suppress.only_regions = true;
-    for (const Seal& seal : seals) {
-      // A little beyond the detected ring: the ink of a stamp bleeds past its rim.
-      const double pad = 0.08 * std::max(seal.box.x1 - seal.box.x0, seal.box.y1 - seal.box.y0);
-      suppress.regions.push_back(
-          {seal.box.x0 - pad, seal.box.y0 - pad, seal.box.x1 + pad, seal.box.y1 + pad});
-    }
+    for (const Seal& seal : seals) suppress.regions.push_back(seal.box);
     return suppress_red(image, suppress);
   };
   p->options_.load.hooks.find_cells = [](const Image& prepared) {

@@ -61,7 +61,9 @@ Image suppress_red(const Image& rgb, const SuppressRedOptions& options) {
     return gray;
   }
   convert(0, 0, rgb.width, rgb.height, luminance);
-  for (const Box& box : options.regions) {
+  for (const Box& region : options.regions) {
+    const double pad = options.region_margin * std::max(region.width(), region.height());
+    const Box box{region.x0 - pad, region.y0 - pad, region.x1 + pad, region.y1 + pad};
     const int x0 = std::clamp(static_cast<int>(std::floor(box.x0)), 0, rgb.width);
     const int y0 = std::clamp(static_cast<int>(std::floor(box.y0)), 0, rgb.height);
     const int x1 = std::clamp(static_cast<int>(std::ceil(box.x1)), 0, rgb.width);

@@ -44,6 +44,9 @@ struct SuppressRedOptions {
   // red text outside the regions (a 红头文件's title) stays readable.
   std::vector<Box> regions;
   bool only_regions = false;  // true: empty regions suppress nothing (plain gray)
+  // Each region is widened on every side by this share of its longer side: the ink of a
+  // stamp bleeds past the rim that seal detection found.
+  double region_margin = 0.08;
 };
 
 // Returns an 8-bit gray Image (channels = 1, same size and dpi) with red ink suppressed.
