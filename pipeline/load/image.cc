@@ -200,6 +200,25 @@ int jpeg_exif_orientation(const std::string& jpeg_bytes) {
   return 1;
 }
 
+Image crop_image(const Image& image, int x0, int y0, int x1, int y1) {
+  x0 = std::max(x0, 0);
+  y0 = std::max(y0, 0);
+  x1 = std::min(x1, image.width);
+  y1 = std::min(y1, image.height);
+  Image out;
+  if (x1 <= x0 || y1 <= y0 || image.pixels.size() < image.stride() * image.height) return out;
+  out.width = x1 - x0;
+  out.height = y1 - y0;
+  out.channels = image.channels;
+  out.dpi = image.dpi;
+  out.pixels.reserve(out.stride() * out.height);
+  for (int y = y0; y < y1; ++y) {
+    const uint8_t* row = image.at(x0, y);
+    out.pixels.insert(out.pixels.end(), row, row + out.stride());
+  }
+  return out;
+}
+
 Image apply_exif_orientation(const Image& image, int orientation) {
   if (orientation < 2 || orientation > 8 || image.empty()) return image;
   const int w = image.width, h = image.height, c = image.channels;

@@ -35,6 +35,10 @@ struct Image {
   const uint8_t* at(int x, int y) const { return pixels.data() + y * stride() + x * channels; }
 };
 
+// The pixels of `image` in columns [x0, x1) and rows [y0, y1), clipped to the image; same
+// channels and dpi. Empty when nothing is left after clipping.
+Image crop_image(const Image& image, int x0, int y0, int x1, int y1);
+
 // Decodes PNG, JPEG (with EXIF orientation applied), TIFF (first page), BMP.
 // Refuses images whose declared width × height exceeds max_pixels before decoding them.
 // Failures: kRejected (over max_pixels), kUnsupported (a format Leptonica cannot read),

@@ -83,26 +83,6 @@ bool same_column(const Box& a, const Box& b) {
   return overlap * 2 > std::min(a.x1 - a.x0, b.x1 - b.x0);
 }
 
-// The gray pixels of `cell` in `clean` (empty when the cell is too small).
-Image crop_of(const Image& clean, const Box& cell) {
-  Image crop;
-  const int x0 = std::max(0, static_cast<int>(cell.x0));
-  const int y0 = std::max(0, static_cast<int>(cell.y0));
-  const int x1 = std::min(clean.width, static_cast<int>(cell.x1));
-  const int y1 = std::min(clean.height, static_cast<int>(cell.y1));
-  if (x1 - x0 < 4 || y1 - y0 < 4 || clean.channels != 1) return crop;
-  crop.width = x1 - x0;
-  crop.height = y1 - y0;
-  crop.channels = 1;
-  crop.dpi = clean.dpi;
-  crop.pixels.reserve(static_cast<size_t>(crop.width) * crop.height);
-  for (int y = y0; y < y1; ++y) {
-    const uint8_t* row = clean.at(x0, y);
-    crop.pixels.insert(crop.pixels.end(), row, row + crop.width);
-  }
-  return crop;
-}
-
 // Decimals of a number as printed ("26.76" → 2, "1,200" → 0).
 size_t decimals_of(const std::string& number) {
   const size_t point = number.rfind('.');
@@ -150,7 +130,10 @@ int reread_numbers(Page& page, const RuledCells& found, OcrEngine& ocr,
 
   for (size_t i = 0; i < n; ++i) {
     if (!numeric[i] || (sure[i] && in_column_format(i))) continue;
-    const Image crop = crop_of(found.clean, found.cells[i]);
+    const Box& cell = found.cells[i];
+    if (cell.width() < 4 || cell.height() < 4 || found.clean.channels != 1) continue;
+    const Image crop = crop_image(found.clean, static_cast<int>(cell.x0), static_cast<int>(cell.y0),
+                                  static_cast<int>(cell.x1), static_cast<int>(cell.y1));
     if (crop.empty()) continue;
     Result<OcrEngine::NumberReading> number = ocr.recognise_number(crop);
     if (!number.ok()) return 0;  // no number model: nothing to gain on this page

@@ -218,3 +218,23 @@ TEST_CASE("every page of a multi-page TIFF is decoded, up to max_pages") {
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.status().code() == Status::Code::kRejected);
 }
+
+TEST_CASE("crop_image copies a window of pixels, clipped to the image") {
+  Image rgb;
+  rgb.width = 4;
+  rgb.height = 3;
+  rgb.channels = 3;
+  rgb.dpi = 200;
+  for (int i = 0; i < 4 * 3 * 3; ++i) rgb.pixels.push_back(static_cast<uint8_t>(i));
+  const Image mid = crop_image(rgb, 1, 1, 3, 3);
+  REQUIRE(mid.width == 2);
+  REQUIRE(mid.height == 2);
+  CHECK(mid.channels == 3);
+  CHECK(mid.dpi == 200);
+  // Row 1, columns 1..2 start at byte (1 * 4 + 1) * 3 = 15; row 2 at (2 * 4 + 1) * 3 = 27.
+  CHECK(mid.pixels == std::vector<uint8_t>{15, 16, 17, 18, 19, 20, 27, 28, 29, 30, 31, 32});
+  const Image clipped = crop_image(rgb, -5, 2, 10, 9);  // beyond every edge
+  CHECK(clipped.width == 4);
+  CHECK(clipped.height == 1);
+  CHECK(crop_image(rgb, 3, 0, 3, 2).empty());  // no columns left
+}
