@@ -137,15 +137,8 @@ TEST_CASE("a skewed scanned table's amounts are read cell by cell: each one exac
   REQUIRE(found.cells.size() == kTable.size() * 4);
   for (size_t row = 1; row < kTable.size(); ++row) {
     const Box& cell = found.cells[row * 4 + 3];
-    Image crop;
-    crop.width = static_cast<int>(cell.width());
-    crop.height = static_cast<int>(cell.height());
-    crop.channels = 1;
-    crop.dpi = kDpi;
-    for (int y = 0; y < crop.height; ++y) {
-      const uint8_t* from = found.clean.at(static_cast<int>(cell.x0), static_cast<int>(cell.y0) + y);
-      crop.pixels.insert(crop.pixels.end(), from, from + crop.width);
-    }
+    const Image crop = crop_image(found.clean, static_cast<int>(cell.x0), static_cast<int>(cell.y0),
+                                  static_cast<int>(cell.x1), static_cast<int>(cell.y1));
     const auto number = ocr.recognise_number(crop);
     REQUIRE(number.ok());
     CAPTURE(row);
@@ -169,15 +162,23 @@ TEST_CASE("a skewed scanned table's amounts are read cell by cell: each one exac
   doc.pages.push_back(r.page);
   Extracted x;
   extract_investment({&doc}, shenbao::tables_test::patterns(), shenbao::tables_test::rules(), x);
-  REQUIRE(x.investment.rows.size() == 6);
-  const std::vector<std::pair<std::string, int64_t>> expected = {
-      {"hardware", 26760000},    {"hardware", 12210000}, {"development", 35980000},
-      {"development", 13530000}, {"testing", 11100000},  {"personnel", 39230000}};
-  for (size_t i = 0; i < expected.size(); ++i) {
+  REQUIRE(x.investment.rows.size() == kTable.size() - 2);  // not the header, not 合计
+  // Amounts in 万元 as the table prints them: fen = the digits × 100 (two decimals) × 10,000.
+  auto fen = [](const std::string& wan) {
+    std::string digits = wan;
+    std::erase(digits, '.');
+    return std::stoll(digits) * 10'000;
+  };
+  const std::vector<std::string> categories = {"hardware", "hardware", "development",
+                                               "development", "testing", "personnel"};
+  int64_t sum = 0;
+  for (size_t i = 0; i < categories.size(); ++i) {
     CAPTURE(i);
-    CHECK(x.investment.rows[i].category == expected[i].first);
-    CHECK(x.investment.rows[i].amount_fen == expected[i].second);
+    CHECK(x.investment.rows[i].category == categories[i]);
+    CHECK(x.investment.rows[i].amount_fen == fen(kTable[i + 1][3]));
+    sum += fen(kTable[i + 1][3]);
   }
-  CHECK(x.investment.total_fen == 138810000);
-  CHECK(x.investment.stated_total_fen == 138810000);
+  CHECK(sum == fen(kTable.back()[3]));  // the drawn 合计 is the rows' sum
+  CHECK(x.investment.total_fen == sum);
+  CHECK(x.investment.stated_total_fen == fen(kTable.back()[3]));
 }
