@@ -35,10 +35,15 @@ size_t codepoint_count(const std::string& s) {
 }
 
 // Whether `line` (a short heading) holds `keyword` with exactly one character misread:
-// OCR's 荣誉证市 for 荣誉证书. Only for keywords of four characters or more.
-bool heading_with_one_slip(const std::string& line, const std::string& keyword) {
+// OCR's 荣誉证市 for 荣誉证书. Only for keywords of rules.slip_min_chars or more, in lines at
+// most rules.slip_extra_chars longer than the keyword.
+bool heading_with_one_slip(const std::string& line, const std::string& keyword,
+                           const ClassifyRules& rules) {
   const std::vector<char32_t> l = utf8_to_codepoints(line), k = utf8_to_codepoints(keyword);
-  if (k.size() < 4 || l.size() < k.size() || l.size() > k.size() + 4) return false;
+  if (static_cast<int>(k.size()) < rules.slip_min_chars || l.size() < k.size() ||
+      static_cast<int>(l.size() - k.size()) > rules.slip_extra_chars) {
+    return false;
+  }
   for (size_t start = 0; start + k.size() <= l.size(); ++start) {
     int differ = 0;
     for (size_t i = 0; i < k.size() && differ <= 1; ++i) differ += l[start + i] != k[i];
@@ -74,7 +79,7 @@ PageScore score_page(const Page& page, const ClassifyRules& rules) {
     std::string title_kw;
     for (const std::string& kw : mat.title) {
       for (const std::string& line : title_lines) {
-        if (!contains(line, kw) && !heading_with_one_slip(line, kw)) continue;
+        if (!contains(line, kw) && !heading_with_one_slip(line, kw, rules)) continue;
         // A heading is short; a keyword inside a long sentence is a weaker sign.
         const double w = codepoint_count(line) <= 30 ? rules.title_weight : rules.title_weight / 2;
         if (w > best_title || (w == best_title && kw.size() > title_kw.size())) {
@@ -128,6 +133,9 @@ Result<ClassifyRules> load_classify_rules(const std::filesystem::path& file) {
   r.min_score = doc.value("min_score", r.min_score);
   r.title_lines = doc.value("title_lines", r.title_lines);
   r.min_other_chars = doc.value("min_other_chars", r.min_other_chars);
+  const json slip = doc.value("heading_slip", json::object());
+  r.slip_min_chars = slip.value("min_keyword_chars", r.slip_min_chars);
+  r.slip_extra_chars = slip.value("max_extra_chars", r.slip_extra_chars);
   const json w = doc.value("weights", json::object());
   r.title_weight = w.value("title", r.title_weight);
   r.filename_weight = w.value("filename", r.filename_weight);

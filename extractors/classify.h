@@ -33,6 +33,8 @@ struct ClassifyRules {
   double min_score = 3.0;
   int title_lines = 6;
   int min_other_chars = 20;  // a readable document matching no material is "other"
+  int slip_min_chars = 4;    // a title keyword this long may match a heading with one
+  int slip_extra_chars = 4;  // misread character, when the heading is at most this longer
   double title_weight = 6.0, filename_weight = 4.0, body_weight = 1.0;
   std::map<std::string, std::vector<std::string>> category_keywords;  // category → keywords
   std::vector<std::string> category_labels;  // 申报类别, …

@@ -105,6 +105,11 @@ TEST_CASE("a heading with one character misread by OCR still starts its section"
   // short keyword (申报书 → 申报表 is another word, not a slip).
   const Document sentence = doc_of("a.pdf", {page_of(1, {"我们于二〇二四年收到贵单位寄来的荣誉证市场推广资料若干份，现予以退回并说明情况"})});
   CHECK(classify_document(sentence, rules()).material != "honors");
+  // The bounds are data (classify.json heading_slip): keywords of five or more only, and
+  // the four-character 荣誉证书 no longer forgives the slip.
+  ClassifyRules strict = rules();
+  strict.slip_min_chars = 5;
+  CHECK(classify_document(d, strict).sections.size() < 2);
 }
 
 TEST_CASE("the category comes from the 申报类别 line of the application form") {
