@@ -589,20 +589,8 @@ class Extractor {
         if (contains(line, h)) return true;
       }
     }
-    // Numbered headings ("三、严重失信主体名单信息", "（三）行政检查信息") end a section too;
-    // `line` is normalised (、 folded to a comma, （） to ASCII), so are the numerals.
-    static const std::vector<std::string> kNumerals = [] {
-      std::vector<std::string> n;
-      for (const char* numeral : {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}) {
-        n.push_back(normalise_for_compare(std::string(numeral) + "、"));
-        n.push_back(normalise_for_compare(std::string("（") + numeral + "）"));
-      }
-      return n;
-    }();
-    for (const std::string& n : kNumerals) {
-      if (line.rfind(n, 0) == 0) return true;
-    }
-    return false;
+    // Numbered headings ("三、严重失信主体名单信息", "（三）行政检查信息") end a section too.
+    return RE2::PartialMatch(line, patterns().get("heading.numbered"));
   }
 
   bool says_none(const std::vector<std::string>& lines) const {
