@@ -48,23 +48,16 @@ DocumentRecord record_for(const Document& doc) {
   return r;
 }
 
-// DUPLICATE_DOCUMENT: two readable files of the bundle with the same content.
-void find_duplicates(const std::vector<Document>& docs, std::vector<Finding>& findings) {
-  std::unordered_map<std::string, const Document*> first_seen;
-  for (const Document& d : docs) {
-    if (d.sha256.empty() || d.format == Format::kArchive || d.status == DocStatus::kRejected) {
-      continue;
-    }
-    auto [it, inserted] = first_seen.emplace(d.sha256, &d);
-    if (inserted) continue;
-    Finding f;
-    f.code = "DUPLICATE_DOCUMENT";
-    f.severity = Severity::kWarning;
-    f.document = d.path;
-    f.message = "重复文件：与“" + it->second->path + "”内容完全相同";
-    f.detail = "sha256 " + d.sha256;
-    findings.push_back(std::move(f));
-  }
+// DUPLICATE_DOCUMENT for `path`, whose bytes (`sha256`) are those of `first` too.
+Finding duplicate_finding(const std::string& path, const std::string& first,
+                          const std::string& sha256) {
+  Finding f;
+  f.code = "DUPLICATE_DOCUMENT";
+  f.severity = Severity::kWarning;
+  f.document = path;
+  f.message = "重复文件：与“" + first + "”内容完全相同";
+  f.detail = "sha256 " + sha256;
+  return f;
 }
 
 }  // namespace
@@ -186,33 +179,36 @@ ProcessedBundle Processor::process_bundle(const std::filesystem::path& bundle_pa
   std::vector<std::vector<Finding>> load_findings(bundle.entries.size());
   std::vector<std::map<std::string, double>> load_seconds(bundle.entries.size());
   std::vector<WorkerPool::Task> tasks;
-  // The second copy of a file is not read again (a bundle of one scan fifty times costs
-  // one reading); find_duplicates reports it.
+  // Files with the same bytes (not refused, not archives): the second copy is reported and,
+  // when it could be read, not read again (a bundle of one scan fifty times costs one
+  // reading).
   std::unordered_map<std::string, std::string> first_copy;  // sha256 → path
+  std::vector<Finding> duplicates;
   for (size_t i = 0; i < bundle.entries.size(); ++i) {
     const Entry& e = bundle.entries[i];
     Document& d = docs[i];
     d.path = e.path;
-    if (e.status == DocStatus::kOk && !e.is_archive && !e.bytes.empty()) {
-      std::string sha = sha256_hex(e.bytes);
-      const auto [first, inserted] = first_copy.emplace(sha, e.path);
+    const bool readable = e.status == DocStatus::kOk && !e.is_archive;
+    if (!e.bytes.empty() || readable) {
+      d.sha256 = sha256_hex(e.bytes);
+      d.size = static_cast<int64_t>(e.bytes.size());
+    }
+    if (!d.sha256.empty() && !e.is_archive && e.status != DocStatus::kRejected) {
+      const auto [first, inserted] = first_copy.emplace(d.sha256, e.path);
       if (!inserted) {
-        d.status = DocStatus::kSkipped;
-        d.format = sniff_format(e.bytes);
-        d.error = "duplicate of " + first->second;
-        d.sha256 = std::move(sha);
-        d.size = static_cast<int64_t>(e.bytes.size());
-        continue;
+        duplicates.push_back(duplicate_finding(e.path, first->second, d.sha256));
+        if (readable) {
+          d.status = DocStatus::kSkipped;
+          d.format = sniff_format(e.bytes);
+          d.error = "duplicate of " + first->second;
+          continue;
+        }
       }
     }
-    if (e.status != DocStatus::kOk || e.is_archive) {
+    if (!readable) {
       d.status = e.status == DocStatus::kOk ? DocStatus::kSkipped : e.status;
       d.format = e.is_archive ? Format::kArchive : Format::kOther;
       d.error = e.error;
-      if (!e.bytes.empty()) {
-        d.sha256 = sha256_hex(e.bytes);
-        d.size = static_cast<int64_t>(e.bytes.size());
-      }
       continue;
     }
     tasks.push_back([this, &e, &d, &f = load_findings[i], &t = load_seconds[i]](OcrEngine& ocr) {
@@ -240,7 +236,7 @@ ProcessedBundle Processor::process_bundle(const std::filesystem::path& bundle_pa
       if (p.text_source == TextSource::kOcr) out.stats.ocr_pages += 1;
     }
   }
-  find_duplicates(docs, s.findings);
+  for (Finding& f : duplicates) s.findings.push_back(std::move(f));
   extract_facts(docs, *rules_->extract, s);
   out.stats.stage_seconds["extract"] += seconds_since(t0);
 
