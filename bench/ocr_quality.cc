@@ -281,22 +281,8 @@ shenbao::Image rescale(const shenbao::Image& in, double dpi) {
 // ---------------------------------------------------------------------------------------
 // Scoring.
 
-std::vector<char32_t> comparable(const std::string& text) {
-  return shenbao::utf8_to_codepoints(shenbao::normalise_for_compare(text));
-}
-
-size_t edit_distance(const std::vector<char32_t>& a, const std::vector<char32_t>& b) {
-  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
+// The text as compared: width-folded, white space removed (as the pipeline compares).
+std::string comparable(const std::string& text) { return shenbao::normalise_for_compare(text); }
 
 std::string page_text(const shenbao::Page& page) {
   std::string out;
@@ -430,8 +416,8 @@ PageRun run_page(const shenbao::Image& input, const BenchPage& page, const Confi
   if (!s.ok()) std::cerr << "  page " << page.number << ": " << s.ToString() << "\n";
   run.text = page_text(out);
   const auto truth = comparable(page.truth);
-  run.edits = edit_distance(truth, comparable(run.text));
-  run.chars = truth.size();
+  run.edits = shenbao::edit_distance(truth, comparable(run.text));
+  run.chars = shenbao::utf8_to_codepoints(truth).size();
   run.code_exact =
       shenbao::normalise_for_compare(run.text).find(page.credit_code) != std::string::npos;
   return run;
@@ -709,7 +695,7 @@ int main(int argc, char** argv) {
   utsname uts{};
   uname(&uts);
   size_t truth_chars = 0;
-  for (const auto& p : pages) truth_chars += comparable(p.truth).size();
+  for (const auto& p : pages) truth_chars += shenbao::utf8_to_codepoints(comparable(p.truth)).size();
   md << "# OCR accuracy and cost on pages with known text (issue 6)\n\n"
      << "Written by `make bench-ocr` (bench/ocr_quality.cc; how to run it: bench/README.md). "
         "A benchmark, not a test: nothing here is asserted.\n\n"

@@ -56,21 +56,6 @@ struct MaterialView {
   size_t index = 0;   // in the bundle's documents
 };
 
-// Levenshtein distance over code points (names are short).
-size_t edit_distance(const std::string& a, const std::string& b) {
-  const auto x = utf8_to_codepoints(a), y = utf8_to_codepoints(b);
-  std::vector<size_t> prev(y.size() + 1), cur(y.size() + 1);
-  for (size_t j = 0; j <= y.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= x.size(); ++i) {
-    cur[0] = i;
-    for (size_t j = 1; j <= y.size(); ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] != y[j - 1])});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[y.size()];
-}
-
 }  // namespace
 
 std::optional<std::string> parse_person_name(const std::string& value) {

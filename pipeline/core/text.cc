@@ -2,6 +2,7 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <stdexcept>
@@ -125,6 +126,20 @@ std::string normalise_for_compare(std::string_view s) {
     append_utf8(out, cp);
   }
   return out;
+}
+
+size_t edit_distance(std::string_view a, std::string_view b) {
+  const auto x = utf8_to_codepoints(a), y = utf8_to_codepoints(b);
+  std::vector<size_t> prev(y.size() + 1), cur(y.size() + 1);
+  for (size_t j = 0; j <= y.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= x.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= y.size(); ++j) {
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] != y[j - 1])});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[y.size()];
 }
 
 std::string sha256_hex(std::string_view data) {

@@ -33,6 +33,10 @@ std::string fold_width(std::string_view s);
 // fold_width, then drops all white space: for comparing names and codes.
 std::string normalise_for_compare(std::string_view s);
 
+// Levenshtein distance over code points (insertions, deletions, substitutions cost 1).
+// O(|a| × |b|) time: for names, words and pages of text, not whole books.
+size_t edit_distance(std::string_view a, std::string_view b);
+
 // Lowercase hex SHA-256 of `data` (OpenSSL).
 std::string sha256_hex(std::string_view data);
 

@@ -36,3 +36,12 @@ TEST_CASE("html_escape neutralises markup") {
   CHECK(html_escape("<img src=x onerror=alert(1)>.pdf") ==
         "&lt;img src=x onerror=alert(1)&gt;.pdf");
 }
+
+TEST_CASE("edit_distance counts code points, not bytes") {
+  CHECK(edit_distance("", "") == 0);
+  CHECK(edit_distance("孙嘉伟", "孙嘉伟") == 0);
+  CHECK(edit_distance("孙嘉伟", "孙喜伟") == 1);     // one substitution (3 bytes each)
+  CHECK(edit_distance("孙嘉伟", "和孙喜伟") == 2);   // an insertion and a substitution
+  CHECK(edit_distance("13.53", "1353") == 1);
+  CHECK(edit_distance("abc", "") == 3);
+}
