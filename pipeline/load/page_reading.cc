@@ -151,7 +151,9 @@ int reread_numbers(Page& page, const RuledCells& found, OcrEngine& ocr,
       if (!fixed || confidence < min_confidence / 2) continue;
       text = *fixed;
     }
-    if (text == before[i].text) continue;
+    // The same text read again alone, more surely, confirms the page's reading: its
+    // confidence is raised (a number the page read with confidence 0 is otherwise lost).
+    if (text == before[i].text && confidence <= before[i].confidence) continue;
     if (before[i].words > 0 && kind_of(before[i].text) == CellKind::kNumber &&
         confidence <= before[i].confidence) {
       continue;
