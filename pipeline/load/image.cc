@@ -329,6 +329,26 @@ Result<std::vector<Image>> decode_image_pages(const std::string& bytes, int64_t 
   return pages;
 }
 
+Result<Image> decode_jpeg_as_stored(const std::string& bytes, int64_t max_pixels) {
+  if (bytes.empty()) return Status::Corrupt("empty image");
+  CaptureLeptonicaMessages capture;
+  const uint8_t* data = data_of(bytes);
+  l_int32 format = IFF_UNKNOWN, w = 0, h = 0, bps = 0, spp = 0, iscmap = 0;
+  if (pixReadHeaderMem(data, bytes.size(), &format, &w, &h, &bps, &spp, &iscmap) != 0) {
+    return with_messages(Status::Corrupt("unreadable image header"), capture);
+  }
+  if (format != IFF_JFIF_JPEG) return Status::Unsupported("not a JPEG");
+  if (Status s = check_pixels(w, h, max_pixels); !s.ok()) return s;
+  PixPtr pix(pixReadMemJpeg(data, bytes.size(), 0, 1, nullptr, 0));
+  if (!pix) return with_messages(Status::Corrupt("undecodable JPEG data"), capture);
+  if (pixGetWidth(pix.get()) != w || pixGetHeight(pix.get()) != h) {
+    return Status::Corrupt("JPEG size differs from its header");
+  }
+  Result<Image> image = pix_to_image(pix.get());
+  if (image.ok()) image.value().dpi = 300;
+  return image;
+}
+
 Result<Image> decode_image(const std::string& bytes, int64_t max_pixels) {
   Result<std::vector<Image>> pages = decode_image_pages(bytes, max_pixels, 1);
   if (!pages.ok()) return pages.status();

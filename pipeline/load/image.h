@@ -51,6 +51,12 @@ Result<Image> decode_image(const std::string& bytes, int64_t max_pixels);
 Result<std::vector<Image>> decode_image_pages(const std::string& bytes, int64_t max_pixels,
                                               int max_pages, bool* more_pages = nullptr);
 
+// Decodes a JPEG as a PDF shows it (pdf_scan.h): the stored pixels, any EXIF orientation
+// ignored (PDF viewers ignore it too), the resolution left at the default for the caller
+// to set. Refuses data that is not a JPEG (kUnsupported) and images over max_pixels
+// (kRejected) before decoding; kCorrupt when the data is damaged.
+Result<Image> decode_jpeg_as_stored(const std::string& bytes, int64_t max_pixels);
+
 // The EXIF Orientation (1..8) of a JPEG's APP1 segment; 1 when absent or unreadable.
 // Pure parsing of the bytes, no decoding.
 int jpeg_exif_orientation(const std::string& jpeg_bytes);

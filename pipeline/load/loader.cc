@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <optional>
 
 #include "pipeline/core/text.h"
 #include "pipeline/load/image.h"
 #include "pipeline/load/pdf.h"
+#include "pipeline/load/pdf_scan.h"
 
 namespace shenbao {
 
@@ -99,6 +101,29 @@ void ocr_into_page(LoadResult& result, OcrEngine& ocr, const Image& image, Page&
                                                   : "第 " + n + " 页文字识别失败，未能读取");
 }
 
+// Page `index` of the PDF as its own stored JPEG, upright as displayed, when it is one
+// full-page scan within the options' resolution range (pdf_scan.h); else nullopt.
+// `scans` is opened on first use: most PDFs have no page to OCR.
+std::optional<Image> stored_scan(const std::string& bytes, int index, const LoadOptions& options,
+                                 std::optional<PdfScanImages>& scans, LoadResult& result) {
+  if (options.scan_own_dpi_min <= 0) return std::nullopt;
+  const auto t0 = Clock::now();
+  if (!scans) scans.emplace(bytes);
+  std::optional<PageScan> scan = scans->full_page_jpeg(index);
+  if (!scan || scan->dpi < options.scan_own_dpi_min || scan->dpi > options.scan_own_dpi_max) {
+    add_seconds(result, "text", t0);
+    return std::nullopt;
+  }
+  Result<Image> image = decode_jpeg_as_stored(scan->jpeg, options.max_image_pixels);
+  add_seconds(result, "decode", t0);
+  if (!image.ok()) return std::nullopt;  // rendering the page is the fallback
+  image.value().dpi = scan->dpi;
+  // A quarter or half turn clockwise, as the EXIF orientations 6, 3 and 8 are defined.
+  const int exif = scan->rotate == 90 ? 6 : scan->rotate == 180 ? 3 : scan->rotate == 270 ? 8 : 1;
+  if (exif == 1) return std::move(image).value();
+  return apply_exif_orientation(image.value(), exif);
+}
+
 void load_pdf(const std::string& bytes, const LoadOptions& options, OcrEngine& ocr,
               LoadResult& result) {
   auto t0 = Clock::now();
@@ -112,6 +137,7 @@ void load_pdf(const std::string& bytes, const LoadOptions& options, OcrEngine& o
     return;
   }
   const PdfDocument& pdf = opened.value();
+  std::optional<PdfScanImages> scans;
   const int pages = std::min(pdf.page_count(), std::max(options.max_pages, 0));
   if (pdf.page_count() > pages) note_page_limit(result, options.max_pages);
 
@@ -126,6 +152,11 @@ void load_pdf(const std::string& bytes, const LoadOptions& options, OcrEngine& o
       page.number = i + 1;  // broken page object: OCR of a render is the one chance left
     }
     if (decide_page_ocr(page, options).ocr) {
+      if (std::optional<Image> scan = stored_scan(bytes, i, options, scans, result)) {
+        ocr_into_page(result, ocr, *scan, page, options);
+        result.document.pages.push_back(std::move(page));
+        continue;
+      }
       // Render as large as the pixel limit allows, but not below min_ocr_dpi.
       double dpi = options.ocr_dpi;
       if (Result<Box> box = pdf.page_box(i); box.ok()) {

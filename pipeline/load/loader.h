@@ -5,7 +5,8 @@
 //
 // What happens per format:
 //   pdf      each page's text layer (Poppler); a page with too little text (decide_page_ocr)
-//            is rendered at ocr_dpi in gray and OCR'd instead. Encrypted (user password)
+//            is OCR'd instead: from its stored JPEG when it is one full-page scan at a
+//            usual resolution (scan_own_dpi_*), else rendered at ocr_dpi. Encrypted (user password)
 //            or corrupt → unreadable. Pages beyond max_pages are not read (a warning).
 //   image    decoded (pixel limit checked on the header first), one page per image (every
 //            page of a multi-page TIFF), each OCR'd. Over the limit or corrupt → unreadable.
@@ -38,6 +39,13 @@ namespace shenbao {
 struct LoadOptions {
   int min_text_chars = 20;                 // a PDF page with fewer CJK/alphanumeric chars is OCR'd
   int ocr_dpi = 300;                       // render resolution for OCR of PDF pages
+  // A scanned PDF page that is one JPEG over the whole page (pdf_scan.h), stored at a
+  // resolution in [scan_own_dpi_min, scan_own_dpi_max], is OCR'd from that JPEG at its
+  // own resolution instead of a render at ocr_dpi: no render, no resampling, fewer pixels
+  // (bench/ocr-results.md, scan200). Scans outside the range are rendered at ocr_dpi.
+  // scan_own_dpi_min = 0 turns this off.
+  int scan_own_dpi_min = 200;
+  int scan_own_dpi_max = 400;
   int max_pages = 500;                     // per document; pages beyond are not read (a finding)
   int64_t max_image_pixels = 120'000'000;  // width × height of one image or rendered page
   int min_ocr_dpi = 150;                   // a page so large that max_image_pixels would force a

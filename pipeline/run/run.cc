@@ -179,6 +179,7 @@ std::string result_settings(const RunOptions& o) {
     << ";ratio_check_min_bytes=" << p.intake.ratio_check_min_bytes
     << ";max_entries=" << p.intake.max_entries << ";max_nesting=" << p.intake.max_nesting
     << ";min_text_chars=" << p.load.min_text_chars << ";ocr_dpi=" << p.load.ocr_dpi
+    << ";scan_own_dpi=" << p.load.scan_own_dpi_min << "-" << p.load.scan_own_dpi_max
     << ";max_pages=" << p.load.max_pages << ";max_image_pixels=" << p.load.max_image_pixels
     << ";min_ocr_dpi=" << p.load.min_ocr_dpi << ";ocr_enabled=" << p.load.ocr_enabled;
   return s.str();

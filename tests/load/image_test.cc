@@ -156,6 +156,23 @@ TEST_CASE("JPEG Exif orientation is applied on decode, in both byte orders") {
   }
 }
 
+TEST_CASE("decode_jpeg_as_stored keeps the stored pixels, as a PDF shows a JPEG") {
+  const std::string jpeg = shenbao::testing::encode_jpeg(marked_raster());
+  // PDF viewers ignore Exif: orientation 6 leaves the stored top-left mark where it is.
+  auto image = decode_jpeg_as_stored(shenbao::testing::with_exif_orientation(jpeg, 6, true),
+                                     120'000'000);
+  REQUIRE(image.ok());
+  CHECK(image->width == 64);
+  CHECK(image->height == 32);
+  CHECK(dark(image.value(), 4, 4));
+  // Not a JPEG, too many pixels, damaged data.
+  const std::string png = shenbao::testing::render_png(shenbao::testing::TextPage{}, 20);
+  CHECK(decode_jpeg_as_stored(png, 120'000'000).status().code() == Status::Code::kUnsupported);
+  CHECK(decode_jpeg_as_stored(jpeg, 64 * 32 - 1).status().code() == Status::Code::kRejected);
+  CHECK_FALSE(decode_jpeg_as_stored(jpeg.substr(0, 40), 120'000'000).ok());
+  CHECK_FALSE(decode_jpeg_as_stored("", 120'000'000).ok());
+}
+
 TEST_CASE("apply_exif_orientation maps every orientation value") {
   // 3 × 2 image with distinct pixel values 0..5 (row-major).
   Image image;

@@ -236,4 +236,39 @@ std::string with_exif_orientation(const std::string& jpeg, int orientation, bool
   return jpeg.substr(0, at) + segment + jpeg.substr(at);
 }
 
+namespace {
+void free_string(void* p) { delete static_cast<std::string*>(p); }
+}  // namespace
+
+std::string render_jpeg_scanned_pdf(const std::vector<TextPage>& pages, double dpi,
+                                    int quality) {
+  std::string out;
+  const TextPage first = pages.empty() ? TextPage{} : pages.front();
+  SurfacePtr surface(
+      cairo_pdf_surface_create_for_stream(append_to_string, &out, first.width_pt, first.height_pt));
+  check(cairo_surface_status(surface.get()), "pdf surface");
+  {
+    ContextPtr cr(cairo_create(surface.get()));
+    for (const TextPage& page : pages) {
+      cairo_pdf_surface_set_size(surface.get(), page.width_pt, page.height_pt);
+      SurfacePtr scan = render_surface(page, dpi);
+      auto* jpeg = new std::string(encode_jpeg(render_gray(page, dpi), quality));
+      check(cairo_surface_set_mime_data(scan.get(), CAIRO_MIME_TYPE_JPEG,
+                                        reinterpret_cast<const unsigned char*>(jpeg->data()),
+                                        jpeg->size(), free_string, jpeg),
+            "jpeg mime data");
+      cairo_save(cr.get());
+      cairo_scale(cr.get(), 72.0 / dpi, 72.0 / dpi);
+      cairo_set_source_surface(cr.get(), scan.get(), 0, 0);
+      cairo_paint(cr.get());
+      cairo_restore(cr.get());
+      cairo_show_page(cr.get());
+    }
+    check(cairo_status(cr.get()), "drawing");
+  }
+  cairo_surface_finish(surface.get());
+  check(cairo_surface_status(surface.get()), "pdf finish");
+  return out;
+}
+
 }  // namespace shenbao::testing

@@ -32,6 +32,12 @@ std::string render_text_pdf(const std::vector<TextPage>& pages);
 // no text layer at all.
 std::string render_scanned_pdf(const std::vector<TextPage>& pages, double dpi);
 
+// A PDF like a scanner's: each page one gray JPEG (quality `quality`) of the page rendered
+// at `dpi`, drawn over the whole page through Cairo's JPEG pass-through (a /DCTDecode
+// image), with the clip and graphics state Cairo writes around it.
+std::string render_jpeg_scanned_pdf(const std::vector<TextPage>& pages, double dpi,
+                                    int quality = 90);
+
 // A PNG (8-bit RGB, no pHYs resolution chunk) of one page rendered at `dpi`. With
 // `transparent`, an RGBA PNG whose paper is fully transparent (only the text is opaque).
 std::string render_png(const TextPage& page, double dpi, bool transparent = false);
