@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdint>
+#include <limits>
 #include <optional>
 
 #include "pipeline/core/text.h"
@@ -124,8 +126,9 @@ std::optional<Image> stored_scan(const std::string& bytes, int index, const Load
   return apply_exif_orientation(image.value(), exif);
 }
 
+// Reads pages [first, first + count) of the PDF (all of them by default) into `result`.
 void load_pdf(const std::string& bytes, const LoadOptions& options, OcrEngine& ocr,
-              LoadResult& result) {
+              LoadResult& result, int first = 0, int count = std::numeric_limits<int>::max()) {
   auto t0 = Clock::now();
   Result<PdfDocument> opened = PdfDocument::open(bytes);
   add_seconds(result, "text", t0);
@@ -139,9 +142,10 @@ void load_pdf(const std::string& bytes, const LoadOptions& options, OcrEngine& o
   const PdfDocument& pdf = opened.value();
   std::optional<PdfScanImages> scans;
   const int pages = std::min(pdf.page_count(), std::max(options.max_pages, 0));
-  if (pdf.page_count() > pages) note_page_limit(result, options.max_pages);
+  if (pdf.page_count() > pages && first == 0) note_page_limit(result, options.max_pages);
+  const int end = static_cast<int>(std::min<int64_t>(pages, int64_t{first} + std::max(count, 0)));
 
-  for (int i = 0; i < pages; ++i) {
+  for (int i = std::max(first, 0); i < end; ++i) {
     t0 = Clock::now();
     Result<Page> text = pdf.text_page(i);
     add_seconds(result, "text", t0);
@@ -268,6 +272,40 @@ OcrDecision decide_page_ocr(const Page& page, const LoadOptions& options) {
                       std::to_string(options.min_text_chars)};
   }
   return {false, "text layer has " + std::to_string(chars) + " meaningful characters"};
+}
+
+int pdf_pages_to_read(const std::string& bytes, const LoadOptions& options) {
+  if (sniff_format(bytes) != Format::kPdf) return 0;
+  Result<PdfDocument> opened = PdfDocument::open(bytes);
+  if (!opened.ok()) return 0;
+  return std::min(opened->page_count(), std::max(options.max_pages, 0));
+}
+
+LoadResult load_pdf_part(const std::string& path, const std::string& bytes,
+                         const LoadOptions& options, OcrEngine& ocr, int first, int count) {
+  LoadResult result;
+  result.document.path = path;
+  result.document.size = static_cast<int64_t>(bytes.size());
+  result.document.format = Format::kPdf;
+  load_pdf(bytes, options, ocr, result, first, count);
+  return result;
+}
+
+LoadResult join_parts(std::vector<LoadResult> parts) {
+  if (parts.empty()) return LoadResult{};
+  // Every part opens the same bytes: a part that could not is the whole document's answer
+  // (the first such, with its one finding, not one per part).
+  for (LoadResult& part : parts) {
+    if (part.document.status != DocStatus::kOk) return std::move(part);
+  }
+  LoadResult joined = std::move(parts.front());
+  for (size_t i = 1; i < parts.size(); ++i) {
+    LoadResult& part = parts[i];
+    for (Page& page : part.document.pages) joined.document.pages.push_back(std::move(page));
+    for (Finding& f : part.findings) joined.findings.push_back(std::move(f));
+    for (const auto& [step, secs] : part.stage_seconds) joined.stage_seconds[step] += secs;
+  }
+  return joined;
 }
 
 LoadResult load_document(const std::string& path, const std::string& bytes,

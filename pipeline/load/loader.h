@@ -93,4 +93,16 @@ struct LoadResult {
 LoadResult load_document(const std::string& path, const std::string& bytes,
                          const LoadOptions& options, OcrEngine& ocr);
 
+// Loading one long PDF on several workers at once (pipeline/run does): pdf_pages_to_read
+// is the number of pages load_document would read (0 when `bytes` is not a PDF that opens);
+// load_pdf_part reads only pages [first, first + count) of it (0-based) exactly as
+// load_document reads them; join_parts puts the parts, given in page order, back together
+// into what load_document returns for the whole document. Document-level notes (the page
+// limit) come with the part starting at page 0. Parts carry no sha256: the caller hashes the
+// file once (hashing a long PDF once per part would cost more than the parts save).
+int pdf_pages_to_read(const std::string& bytes, const LoadOptions& options);
+LoadResult load_pdf_part(const std::string& path, const std::string& bytes,
+                         const LoadOptions& options, OcrEngine& ocr, int first, int count);
+LoadResult join_parts(std::vector<LoadResult> parts);
+
 }  // namespace shenbao

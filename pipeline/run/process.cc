@@ -173,12 +173,15 @@ ProcessedBundle Processor::process_bundle(const std::filesystem::path& bundle_pa
   s.bundle.sha256 = bundle.sha256;
   s.findings = bundle.findings;
 
-  // Stage 2: load every accepted entry, concurrently.
+  // Stage 2: load every accepted entry, concurrently: with several workers a PDF of several
+  // pages page by page (load_pdf_part), so that one long scan does not keep one worker busy
+  // while the others wait; tasks start largest first (bytes per task), so the last to finish
+  // are small. (On the corpus at --jobs 2: 41.9 s → 32.5 s wall; --jobs 1 has nothing to gain
+  // and keeps whole documents.)
   t0 = Clock::now();
   std::vector<Document> docs(bundle.entries.size());
-  std::vector<std::vector<Finding>> load_findings(bundle.entries.size());
-  std::vector<std::map<std::string, double>> load_seconds(bundle.entries.size());
-  std::vector<WorkerPool::Task> tasks;
+  std::vector<std::vector<LoadResult>> loaded(bundle.entries.size());
+  std::vector<std::pair<double, WorkerPool::Task>> tasks;  // (estimated cost, task)
   // Files with the same bytes (not refused, not archives): the second copy is reported and,
   // when it could be read, not read again (a bundle of one scan fifty times costs one
   // reading).
@@ -211,20 +214,38 @@ ProcessedBundle Processor::process_bundle(const std::filesystem::path& bundle_pa
       d.error = e.error;
       continue;
     }
-    tasks.push_back([this, &e, &d, &f = load_findings[i], &t = load_seconds[i]](OcrEngine& ocr) {
-      LoadResult r = load_document(e.path, e.bytes, options_.load, ocr);
-      d = std::move(r.document);
-      f = std::move(r.findings);
-      t = std::move(r.stage_seconds);
-    });
+    const int pages = pdf_pages_to_read(e.bytes, options_.load);
+    const double size = static_cast<double>(e.bytes.size());
+    if (pages < 2 || pool_->size() < 2) {
+      loaded[i].resize(1);
+      tasks.emplace_back(size, [this, &e, &r = loaded[i][0]](OcrEngine& ocr) {
+        r = load_document(e.path, e.bytes, options_.load, ocr);
+      });
+      continue;
+    }
+    loaded[i].resize(static_cast<size_t>(pages));
+    for (int page = 0; page < pages; ++page) {
+      tasks.emplace_back(size / pages, [this, &e, page, &r = loaded[i][page]](OcrEngine& ocr) {
+        r = load_pdf_part(e.path, e.bytes, options_.load, ocr, page, 1);
+      });
+    }
   }
-  pool_->run(std::move(tasks));
-  for (auto& fs : load_findings)
-    for (auto& f : fs) s.findings.push_back(std::move(f));
+  std::stable_sort(tasks.begin(), tasks.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<WorkerPool::Task> run;
+  run.reserve(tasks.size());
+  for (auto& [cost, task] : tasks) run.push_back(std::move(task));
+  pool_->run(std::move(run));
+  for (size_t i = 0; i < loaded.size(); ++i) {
+    if (loaded[i].empty()) continue;
+    LoadResult r = loaded[i].size() == 1 ? std::move(loaded[i][0]) : join_parts(std::move(loaded[i]));
+    r.document.sha256 = docs[i].sha256;  // hashed once above (parts carry none)
+    docs[i] = std::move(r.document);
+    for (Finding& f : r.findings) s.findings.push_back(std::move(f));
+    for (const auto& [step, secs] : r.stage_seconds) out.stats.stage_seconds["load." + step] += secs;
+  }
   for (Entry& e : bundle.entries) std::string().swap(e.bytes);  // release memory early
   out.stats.stage_seconds["load"] += seconds_since(t0);
-  for (const auto& steps : load_seconds)
-    for (const auto& [step, secs] : steps) out.stats.stage_seconds["load." + step] += secs;
 
   // Stage 3: extract (document records; classification and facts come from extractors).
   t0 = Clock::now();

@@ -210,6 +210,71 @@ TEST_CASE("pages beyond max_pages are not read and a warning says so") {
   CHECK(has_unreadable_finding(r, Severity::kWarning, "文件页数超过上限，仅读取前 2 页"));
 }
 
+TEST_CASE("a PDF loaded page by page and joined is the PDF loaded whole") {
+  // Text, a JPEG scan, text, and a fourth page past max_pages.
+  TextPage a = licence_page(), b = licence_page(), c = licence_page();
+  b.lines[0] = "第二页 第二页 第二页";
+  c.lines[0] = "第四页 第四页 第四页";
+  shenbao::testing::TempDir dir;
+  shenbao::testing::write_file(dir.path() / "scan.pdf",
+                               shenbao::testing::render_jpeg_scanned_pdf({licence_page()}, 200));
+  const std::string pdf = run_qpdf(render_text_pdf({a, b, c}),
+                                   "--pages . 1 '" + (dir.path() / "scan.pdf").string() +
+                                       "' 1 . 2-3 --");
+  LoadOptions options;
+  options.max_pages = 3;
+  const LoadResult whole = load_document("mixed.pdf", pdf, options, engine());
+  REQUIRE(pdf_pages_to_read(pdf, options) == 3);
+  std::vector<LoadResult> parts;
+  for (int page = 0; page < 3; ++page) {
+    parts.push_back(load_pdf_part("mixed.pdf", pdf, options, engine(), page, 1));
+  }
+  CHECK(parts[0].findings.size() == 1);  // the page-limit note, with the first page only
+  CHECK(parts[1].findings.empty());
+  const LoadResult joined = join_parts(std::move(parts));
+
+  CHECK(joined.document.path == whole.document.path);
+  CHECK(joined.document.size == whole.document.size);
+  CHECK(joined.document.format == Format::kPdf);
+  CHECK(joined.document.status == whole.document.status);
+  CHECK(joined.document.sha256.empty());  // the caller's to fill
+  REQUIRE(joined.document.pages.size() == 3);
+  REQUIRE(whole.document.pages.size() == 3);
+  for (size_t i = 0; i < 3; ++i) {
+    CAPTURE(i);
+    const Page& x = joined.document.pages[i];
+    const Page& y = whole.document.pages[i];
+    CHECK(x.number == static_cast<int>(i) + 1);
+    CHECK(x.number == y.number);
+    CHECK(x.text_source == y.text_source);
+    CHECK(x.dpi == y.dpi);
+    CHECK(x.text() == y.text());
+  }
+  CHECK(joined.document.pages[1].text_source == TextSource::kOcr);
+  REQUIRE(joined.findings.size() == whole.findings.size());
+  for (size_t i = 0; i < whole.findings.size(); ++i) {
+    CHECK(joined.findings[i].code == whole.findings[i].code);
+    CHECK(joined.findings[i].message == whole.findings[i].message);
+  }
+  CHECK(joined.stage_seconds.count("ocr") == 1);
+}
+
+TEST_CASE("a PDF that does not open has no pages to read in parts, and its failure is one") {
+  CHECK(pdf_pages_to_read("%PDF-1.4 broken", LoadOptions{}) == 0);
+  CHECK(pdf_pages_to_read(shenbao::testing::render_png(licence_page(), 20), LoadOptions{}) == 0);
+  const std::string locked =
+      run_qpdf(render_text_pdf({licence_page(), licence_page()}), "--encrypt user owner 256 --");
+  CHECK(pdf_pages_to_read(locked, LoadOptions{}) == 0);
+  std::vector<LoadResult> parts;
+  for (int page = 0; page < 2; ++page) {
+    parts.push_back(load_pdf_part("locked.pdf", locked, LoadOptions{}, engine(), page, 1));
+  }
+  const LoadResult joined = join_parts(std::move(parts));
+  CHECK(joined.document.status == DocStatus::kUnreadable);
+  CHECK(joined.document.pages.empty());
+  CHECK(joined.findings.size() == 1);
+}
+
 TEST_CASE("an image over the pixel limit is unreadable, refused from its header") {
   const std::string png = shenbao::testing::render_png(licence_page(), 72);  // 596 x 842
   LoadOptions options;
