@@ -118,6 +118,19 @@ class Extractor {
     }
   }
 
+  // The material of document `path` at `page`: its section's for a merged document, else
+  // the document's own; "" when unclassified or unknown.
+  std::string material_at(const std::string& path, std::optional<int> page) const {
+    for (const DocumentRecord& r : s_.documents) {
+      if (r.path != path) continue;
+      for (const Section& sec : r.sections) {
+        if (page && *page >= sec.first_page && *page <= sec.last_page) return sec.material;
+      }
+      return r.material == "unclassified" ? "" : r.material;
+    }
+    return "";
+  }
+
   void classify() {
     std::vector<const Document*> ptrs;
     std::vector<std::string> materials;
@@ -474,7 +487,19 @@ class Extractor {
       for (const auto& [code, doc] : first_doc_of) {
         detail += (detail.empty() ? "" : "; ") + code + " (" + doc + ")";
       }
-      add_finding("USCC_MISMATCH", Severity::kError, "", "", std::nullopt,
+      // The finding points at the first document whose code differs from the applicant's
+      // (the license's when it has a valid one; else the first valid code found).
+      std::string reference = chosen && chosen->valid ? chosen->code : "";
+      for (const Found& f : found) {
+        if (reference.empty() && f.valid) reference = f.code;
+      }
+      const Found* odd = nullptr;
+      for (const Found& f : found) {
+        if (f.valid && f.code != reference) { odd = &f; break; }
+      }
+      add_finding("USCC_MISMATCH", Severity::kError, odd ? odd->material : "",
+                  odd ? docs_[odd->doc].path : "",
+                  odd ? std::optional<int>(odd->page) : std::nullopt,
                   "各材料中的统一社会信用代码不一致", detail);
     }
   }
@@ -483,6 +508,7 @@ class Extractor {
     struct Named {
       std::string name, field, document;
       bool ocr;
+      std::optional<int> page;
     };
     std::vector<Named> names;
     for (const std::string& f : rules_.fields.applicant_name_fields) {
@@ -495,7 +521,7 @@ class Extractor {
             if (e.page && p.number == *e.page) ocr = p.text_source == TextSource::kOcr;
           }
         }
-        names.push_back({*v, f, e.document, ocr});
+        names.push_back({*v, f, e.document, ocr, e.page});
       }
     }
     // An OCR'd name one slip away from a clean reading in another document is that name.
@@ -516,7 +542,7 @@ class Extractor {
         if (auto e = find_on_license(clean.name, /*slips=*/true)) {
           s_.extracted.license.name = clean.name;
           s_.extracted.evidence["license.name"] = *e;
-          names.insert(names.begin(), {clean.name, "license.name", e->document, true});
+          names.insert(names.begin(), {clean.name, "license.name", e->document, true, e->page});
           break;
         }
       }
@@ -529,7 +555,8 @@ class Extractor {
       const std::string b = normalise_for_compare(names[i].name);
       if (a == b) continue;
       if ((names[0].ocr || names[i].ocr) && edit_distance(a, b) <= 1) continue;
-      add_finding("NAME_MISMATCH", Severity::kWarning, "", names[i].document, std::nullopt,
+      add_finding("NAME_MISMATCH", Severity::kWarning,
+                  material_at(names[i].document, names[i].page), names[i].document, names[i].page,
                   "各材料中的企业名称不一致：“" + names[0].name + "”与“" + names[i].name + "”",
                   names[0].field + " vs " + names[i].field);
       break;

@@ -119,7 +119,8 @@ TEST_CASE("corpus accuracy holds its floors") {
   // issues' acceptance figures (0.95, 0.95, 0.97), which leave no room for a new miss.
   // Then the amounts of scanned ruled tables were read cell by cell (fields 0.995,
   // investment and audit 1.0, findings precision 1.0): investment total and hardware share
-  // held at issue 5's 0.95.
+  // held at issue 5's 0.95. Mismatch findings then named the document that differs
+  // (findings.details 0.913 → 1.0): held at 0.95.
   const std::map<std::string, double> floors = {
       {"documents.listed", 1.0},
       {"documents.status", 0.98},
@@ -132,6 +133,7 @@ TEST_CASE("corpus accuracy holds its floors") {
       {"seal.page.recall", 0.97},
       {"findings.recall", 0.95},
       {"findings.precision", 0.95},
+      {"findings.details", 0.95},
       {"verdict", 0.95},
       {"award.exact", 0.95},
       {"fields.all", 0.98},

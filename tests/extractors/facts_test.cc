@@ -116,6 +116,33 @@ TEST_CASE("an OCR slip in the license is corrected by the typed application form
   CHECK(s.applicant.legal_representative == std::optional<std::string>("蒋婷婷"));
 }
 
+TEST_CASE("a credit code or a name that differs points at the document that differs") {
+  std::vector<std::string> form_lines = kForm;
+  form_lines[2] = "申报单位：上海云间网络科技有限公司";
+  form_lines.push_back("统一社会信用代码：91310117MA1J2Q4K7A");
+  const Document form = document("项目申报书.pdf", form_lines);
+  const Document license = document(
+      "营业执照.pdf", {"营业执照", "统一社会信用代码 91310117MA13JE3A4Y",
+                       "名称 上海云间信息技术有限公司", "法定代表人 蒋婷婷"});
+  // Either order of the documents: the license's code and name are the applicant's.
+  for (const bool license_first : {true, false}) {
+    CAPTURE(license_first);
+    const Submission s = license_first ? extract({license, form}) : extract({form, license});
+    REQUIRE(s.applicant.uscc);
+    CHECK(*s.applicant.uscc == "91310117MA13JE3A4Y");
+    int seen = 0;
+    for (const Finding& f : s.findings) {
+      if (f.code != "USCC_MISMATCH" && f.code != "NAME_MISMATCH") continue;
+      CAPTURE(f.code);
+      ++seen;
+      CHECK(f.document == "项目申报书.pdf");
+      CHECK(f.material == "application_form");
+      CHECK(f.page == std::optional<int>(1));
+    }
+    CHECK(seen == 2);
+  }
+}
+
 TEST_CASE("a license value that differs by more than a slip is kept as read") {
   const Document form = document("项目申报书.pdf", kForm);
   const Document license = document(
