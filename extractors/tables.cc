@@ -553,8 +553,9 @@ Columns find_columns(const Layout& L, const PLine& header, const std::vector<con
     k = e;
   }
   // Where in a gap the boundary goes. Header cells are centred over their columns while the
-  // data may be left- or right-aligned, so a wide gap can hold header cells: the boundary
-  // goes in the widest stretch between them. A header cell with (a few) words of the body
+  // data may be left- or right-aligned, so a wide gap can hold header cells: they go to the
+  // side of the gap that has no header cell of its own, else the boundary goes in the widest
+  // stretch between them. A header cell with (a few) words of the body
   // under it is a sparse column of its own: boundaries go on both sides of it. A gap inside
   // a header cell is no boundary.
   const double min_gap = options.min_column_gap_em * L.em;
@@ -573,13 +574,24 @@ Columns find_columns(const Layout& L, const PLine& header, const std::vector<con
     }
     return false;
   };
+  std::vector<Gap> column_gaps;
   for (const Gap& g : gaps) {
     if (g.x1 - g.x0 < min_gap) continue;
     bool inside_header = false;
     for (const Seg& s : header.segs) {
       if (s.x0 < g.x0 - 0.5 * L.em && s.x1 > g.x1 + 0.5 * L.em) inside_header = true;
     }
-    if (inside_header) continue;
+    if (!inside_header) column_gaps.push_back(g);
+  }
+  // Whether a header cell stands over the body text between x0 and x1 (a column's own).
+  auto headed = [&](double x0, double x1) {
+    for (const Seg& s : header.segs) {
+      if (s.x1 > x0 && s.x0 < x1) return true;
+    }
+    return false;
+  };
+  for (size_t gi = 0; gi < column_gaps.size(); ++gi) {
+    const Gap& g = column_gaps[gi];
     std::vector<const Seg*> inside;
     for (const Seg& s : header.segs) {
       if (s.x0 >= g.x0 && s.x1 <= g.x1) inside.push_back(&s);
@@ -601,11 +613,23 @@ Columns find_columns(const Layout& L, const PLine& header, const std::vector<con
       }
     }
     if (placed.empty()) {
-      const Gap* widest = &stretches.front();
-      for (const Gap& st : stretches) {
-        if (st.x1 - st.x0 > widest->x1 - widest->x0) widest = &st;
+      // Header cells standing in the gap belong to the side with no header cell over its
+      // text (a left-aligned 金额 over right-aligned amounts, next to a full text column);
+      // when both sides have one, or neither, the widest stretch decides.
+      const double left_from = gi == 0 ? lo : column_gaps[gi - 1].x1;
+      const double right_to = gi + 1 == column_gaps.size() ? hi : column_gaps[gi + 1].x0;
+      const bool left_headed = headed(left_from, g.x0), right_headed = headed(g.x1, right_to);
+      const Gap* chosen = &stretches.front();
+      if (!inside.empty() && left_headed && !right_headed) {
+        chosen = &stretches.front();
+      } else if (!inside.empty() && right_headed && !left_headed) {
+        chosen = &stretches.back();
+      } else {
+        for (const Gap& st : stretches) {
+          if (st.x1 - st.x0 > chosen->x1 - chosen->x0) chosen = &st;
+        }
       }
-      placed.push_back((widest->x0 + widest->x1) / 2);
+      placed.push_back((chosen->x0 + chosen->x1) / 2);
     }
     for (double x : placed) cols.bounds.push_back(x);
   }

@@ -31,8 +31,9 @@
 //      (lines with most of a full row's segments; spanning headings and total lines are left
 //      out; a share gap_noise_fraction of lines may cover a gap; the small gaps between two
 //      pieces of text in one segment count as covered), at least min_column_gap_em wide and
-//      not inside a header cell. In a wide gap the boundary goes in the widest stretch
-//      between the header cells standing in it; a header cell with text of its own below it
+//      not inside a header cell. Header cells standing in a wide gap go to the side that has
+//      no header cell over its text (a left-aligned 金额（万元） over right-aligned amounts),
+//      else the boundary goes in the widest stretch between them; a header cell with text of its own below it
 //      (a sparse 类别 column) gets boundaries on both sides. Words go to the column holding
 //      their centre.
 //   6. Text lines become rows. A line continues the row above (a multi-line cell) when the

@@ -121,6 +121,35 @@ TEST_CASE("rebuilt_grid_has_header_columns_rows_unit_and_cell_boxes") {
   CHECK(g.rows[1].cells[3].box->x1 == doctest::Approx(50 + 460 - 3));
 }
 
+TEST_CASE("left_aligned_header_over_right_aligned_amounts_stays_with_its_column") {
+  // The text column is filled to its edge, the amount column's header starts at its left
+  // edge and the amounts end at its right: the whole gap between text and amounts has the
+  // header in it, nearer the text. Each column has one header cell: 金额 is the amounts'.
+  for (const double amount_width : {120.0, 160.0, 220.0}) {
+    CAPTURE(amount_width);
+    Sheet s(1);
+    TableSpec t;
+    t.widths = {40, 100, 200, amount_width};
+    t.rows = {{{"序号"}, {"类别"}, {"明细内容", Align::kLeft}, {"金额（万元）", Align::kLeft}},
+              {{"1"}, {"硬件设施"}, {"全闪存分布式存储阵列及配套", Align::kLeft}, {"120.50", Align::kRight}},
+              {{"2"}, {"开发费用"}, {"算法研发外包服务及训练框架", Align::kLeft}, {"80.00", Align::kRight}},
+              {{"3"}, {"测试费用"}, {"第三方测评费用及安全评测服", Align::kLeft}, {"11.10", Align::kRight}},
+              {{"合计", Align::kCenter, 3}, {"211.60", Align::kRight}}};
+    draw_table(s, t, 140);
+    const Document d = pdf_document("t.pdf", {s.page()});
+    const auto grids = read_tables(d, patterns(), rules());
+    REQUIRE(grids.size() == 1);
+    const TableGrid& g = grids[0];
+    REQUIRE(g.columns == 4);
+    CHECK(g.header_text(2) == "明细内容");
+    CHECK(g.header_text(3) == "金额（万元）");
+    CHECK(g.unit_of(3) == MoneyUnit::kWan);
+    REQUIRE(g.rows.size() == 4);  // three items and the total
+    CHECK(g.rows[0].cells[3].text == "120.50");
+    CHECK(g.rows[2].cells[2].text == "第三方测评费用及安全评测服");
+  }
+}
+
 TEST_CASE("grid_from_native_finds_the_header_below_title_rows") {
   Table t;
   t.name = "Sheet1";
