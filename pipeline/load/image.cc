@@ -270,17 +270,38 @@ Image apply_exif_orientation(const Image& image, int orientation) {
   return out;
 }
 
+namespace {
+
+struct ImageHeader {
+  l_int32 format = IFF_UNKNOWN, width = 0, height = 0;
+};
+
+// The format and size an image file declares, checked against max_pixels before anything
+// is decoded. Leptonica's messages go into the Status through `capture`.
+Result<ImageHeader> read_checked_header(const std::string& bytes, int64_t max_pixels,
+                                        const CaptureLeptonicaMessages& capture) {
+  if (bytes.empty()) return Status::Corrupt("empty image");
+  ImageHeader header;
+  l_int32 bps = 0, spp = 0, iscmap = 0;
+  if (pixReadHeaderMem(data_of(bytes), bytes.size(), &header.format, &header.width,
+                       &header.height, &bps, &spp, &iscmap) != 0) {
+    return with_messages(Status::Corrupt("unreadable image header"), capture);
+  }
+  if (Status s = check_pixels(header.width, header.height, max_pixels); !s.ok()) return s;
+  return header;
+}
+
+}  // namespace
+
 Result<std::vector<Image>> decode_image_pages(const std::string& bytes, int64_t max_pixels,
                                               int max_pages, bool* more_pages) {
   if (more_pages != nullptr) *more_pages = false;
-  if (bytes.empty()) return Status::Corrupt("empty image");
   CaptureLeptonicaMessages capture;
+  Result<ImageHeader> header = read_checked_header(bytes, max_pixels, capture);
+  if (!header.ok()) return header.status();
   const uint8_t* data = data_of(bytes);
-  l_int32 format = IFF_UNKNOWN, w = 0, h = 0, bps = 0, spp = 0, iscmap = 0;
-  if (pixReadHeaderMem(data, bytes.size(), &format, &w, &h, &bps, &spp, &iscmap) != 0) {
-    return with_messages(Status::Corrupt("unreadable image header"), capture);
-  }
-  if (Status s = check_pixels(w, h, max_pixels); !s.ok()) return s;
+  const l_int32 format = header->format;
+  l_int32 w = header->width, h = header->height, bps = 0, spp = 0;
 
   std::vector<Image> pages;
   if (L_FORMAT_IS_TIFF(format)) {
@@ -330,18 +351,13 @@ Result<std::vector<Image>> decode_image_pages(const std::string& bytes, int64_t 
 }
 
 Result<Image> decode_jpeg_as_stored(const std::string& bytes, int64_t max_pixels) {
-  if (bytes.empty()) return Status::Corrupt("empty image");
   CaptureLeptonicaMessages capture;
-  const uint8_t* data = data_of(bytes);
-  l_int32 format = IFF_UNKNOWN, w = 0, h = 0, bps = 0, spp = 0, iscmap = 0;
-  if (pixReadHeaderMem(data, bytes.size(), &format, &w, &h, &bps, &spp, &iscmap) != 0) {
-    return with_messages(Status::Corrupt("unreadable image header"), capture);
-  }
-  if (format != IFF_JFIF_JPEG) return Status::Unsupported("not a JPEG");
-  if (Status s = check_pixels(w, h, max_pixels); !s.ok()) return s;
-  PixPtr pix(pixReadMemJpeg(data, bytes.size(), 0, 1, nullptr, 0));
+  Result<ImageHeader> header = read_checked_header(bytes, max_pixels, capture);
+  if (!header.ok()) return header.status();
+  if (header->format != IFF_JFIF_JPEG) return Status::Unsupported("not a JPEG");
+  PixPtr pix(pixReadMemJpeg(data_of(bytes), bytes.size(), 0, 1, nullptr, 0));
   if (!pix) return with_messages(Status::Corrupt("undecodable JPEG data"), capture);
-  if (pixGetWidth(pix.get()) != w || pixGetHeight(pix.get()) != h) {
+  if (pixGetWidth(pix.get()) != header->width || pixGetHeight(pix.get()) != header->height) {
     return Status::Corrupt("JPEG size differs from its header");
   }
   Result<Image> image = pix_to_image(pix.get());

@@ -11,27 +11,20 @@
 #include "pipeline/core/text.h"
 #include "tests/support/files.h"
 #include "tests/support/render.h"
+#include "load_fixtures.h"
 
 using namespace shenbao;
 using shenbao::testing::render_scanned_pdf;
 using shenbao::testing::render_text_pdf;
 using shenbao::testing::run_qpdf;
 using shenbao::testing::TextPage;
+using shenbao::load_test::engine;
+using shenbao::load_test::licence_page;
+using shenbao::load_test::text_without_spaces;
 
 namespace {
 
-TextPage licence_page() {
-  TextPage page;
-  page.lines = {"营业执照", "统一社会信用代码：91310117MA1J2Q4K7A",
-                "名称：上海松江智算科技有限公司", "住所：上海市松江区九亭镇沪亭北路 99 号"};
-  return page;
-}
 
-// One engine for the whole test binary: Tesseract's start-up is the slow part.
-OcrEngine& engine() {
-  static OcrEngine ocr;
-  return ocr;
-}
 
 bool has_unreadable_finding(const LoadResult& r, Severity severity, const std::string& message) {
   return std::any_of(r.findings.begin(), r.findings.end(), [&](const Finding& f) {
@@ -40,12 +33,6 @@ bool has_unreadable_finding(const LoadResult& r, Severity severity, const std::s
   });
 }
 
-std::string ocr_text_without_spaces(const Document& doc) {
-  std::string out;
-  for (char c : doc.text())
-    if (c != ' ') out.push_back(c);
-  return out;
-}
 
 std::string zip_of(const std::string& name, const std::string& content) {
   shenbao::testing::TempDir dir;
@@ -130,7 +117,7 @@ TEST_CASE("a scanned PDF page is rendered at 300 dpi and OCR'd, reading the code
   CHECK(page.dpi == 300);
   CHECK(std::abs(page.width - 2481) <= 1);
   CHECK(doc.text_source() == TextSource::kOcr);
-  const std::string text = ocr_text_without_spaces(doc);
+  const std::string text = text_without_spaces(doc);
   CAPTURE(text);
   CHECK(text.find("统一社会信用代码") != std::string::npos);
   CHECK(text.find("91310117MA1J2Q4K7A") != std::string::npos);
@@ -157,7 +144,7 @@ TEST_CASE("a PNG scan is OCR'd as one page of format image") {
   REQUIRE(doc.pages.size() == 1);
   CHECK(doc.pages[0].text_source == TextSource::kOcr);
   CHECK(doc.pages[0].dpi == 300);
-  const std::string text = ocr_text_without_spaces(doc);
+  const std::string text = text_without_spaces(doc);
   CAPTURE(text);
   CHECK(text.find("统一社会信用代码") != std::string::npos);
   CHECK(text.find("91310117MA1J2Q4K7A") != std::string::npos);

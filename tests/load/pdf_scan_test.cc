@@ -10,34 +10,18 @@
 #include "pipeline/load/pdf.h"
 #include "tests/support/files.h"
 #include "tests/support/render.h"
+#include "load_fixtures.h"
 
 using namespace shenbao;
 using shenbao::testing::render_jpeg_scanned_pdf;
 using shenbao::testing::render_scanned_pdf;
 using shenbao::testing::render_text_pdf;
 using shenbao::testing::run_qpdf;
-using shenbao::testing::TextPage;
+using shenbao::load_test::engine;
+using shenbao::load_test::licence_page;
+using shenbao::load_test::text_without_spaces;
 
 namespace {
-
-TextPage licence_page() {
-  TextPage page;
-  page.lines = {"营业执照", "统一社会信用代码：91310117MA1J2Q4K7A",
-                "名称：上海松江智算科技有限公司", "住所：上海市松江区九亭镇沪亭北路 99 号"};
-  return page;
-}
-
-OcrEngine& engine() {
-  static OcrEngine ocr;
-  return ocr;
-}
-
-std::string text_without_spaces(const Document& doc) {
-  std::string out;
-  for (char c : doc.text())
-    if (c != ' ') out.push_back(c);
-  return out;
-}
 
 // Every line of licence_page(), as OCR text without spaces.
 void check_licence_read(const std::string& text) {
@@ -46,6 +30,14 @@ void check_licence_read(const std::string& text) {
   CHECK(text.find("统一社会信用代码:91310117MA1J2Q4K7A") != std::string::npos);
   CHECK(text.find("名称:上海松江智算科技有限公司") != std::string::npos);
   CHECK(text.find("上海市松江区九亭镇沪亭北路99号") != std::string::npos);
+}
+
+// The PDF read with its pages rendered at 200 dpi, never from a stored JPEG.
+LoadResult load_rendered_at_200(const std::string& pdf) {
+  LoadOptions options;
+  options.scan_own_dpi_min = 0;
+  options.ocr_dpi = 200;
+  return load_document("scan.pdf", pdf, options, engine());
 }
 
 // Mean absolute difference of two gray images of the same size, per pixel.
@@ -138,50 +130,31 @@ TEST_CASE("pages that are not one plain full-page JPEG have no stored scan") {
   CHECK_FALSE(PdfScanImages(jpeg_pdf.substr(0, jpeg_pdf.size() / 3)).full_page_jpeg(0).has_value());
 }
 
-TEST_CASE("a JPEG-scanned page is OCR'd from its JPEG, reading as the page rendered at its dpi") {
-  const std::string pdf = render_jpeg_scanned_pdf({licence_page()}, 200);
-  const LoadResult stored = load_document("scan.pdf", pdf, LoadOptions{}, engine());
-  LoadOptions render_options;
-  render_options.scan_own_dpi_min = 0;  // always render
-  render_options.ocr_dpi = 200;
-  const LoadResult rendered = load_document("scan.pdf", pdf, render_options, engine());
-
-  REQUIRE(stored.document.pages.size() == 1);
-  REQUIRE(rendered.document.pages.size() == 1);
-  const Page& a = stored.document.pages[0];
-  const Page& b = rendered.document.pages[0];
-  CHECK(a.text_source == TextSource::kOcr);
-  CHECK(a.dpi == doctest::Approx(200).epsilon(0.005));
-  CHECK(std::abs(a.width - b.width) <= 1);
-  CHECK(std::abs(a.height - b.height) <= 1);
-  // The stored JPEG was decoded, and the page not rendered.
-  CHECK(stored.stage_seconds.count("decode") == 1);
-  CHECK(stored.stage_seconds.count("render") == 0);
-  CHECK(rendered.stage_seconds.count("render") == 1);
-
-  check_licence_read(text_without_spaces(stored.document));
-  check_licence_read(text_without_spaces(rendered.document));
-}
-
-TEST_CASE("a turned JPEG-scanned page is turned as Poppler shows it") {
-  // /Rotate 90: the displayed page is sideways; the reader turns it back like any other
+TEST_CASE("a JPEG-scanned page, turned or not, is OCR'd from its JPEG as its render reads") {
+  // /Rotate 90 makes the displayed page sideways; the reader turns it back like any other
   // sideways page, from the stored JPEG or from the render alike.
-  const std::string pdf = run_qpdf(render_jpeg_scanned_pdf({licence_page()}, 200), "--rotate=+90:1");
-  const LoadResult stored = load_document("scan.pdf", pdf, LoadOptions{}, engine());
-  LoadOptions render_options;
-  render_options.scan_own_dpi_min = 0;
-  render_options.ocr_dpi = 200;
-  const LoadResult rendered = load_document("scan.pdf", pdf, render_options, engine());
-  REQUIRE(stored.document.pages.size() == 1);
-  REQUIRE(rendered.document.pages.size() == 1);
-  const Page& a = stored.document.pages[0];
-  const Page& b = rendered.document.pages[0];
-  CHECK(a.width > a.height);  // a quarter turn: landscape as displayed
-  CHECK(std::abs(a.width - b.width) <= 1);
-  CHECK(std::abs(a.height - b.height) <= 1);
-  CHECK(stored.stage_seconds.count("render") == 0);
-  check_licence_read(text_without_spaces(stored.document));
-  check_licence_read(text_without_spaces(rendered.document));
+  const std::string plain = render_jpeg_scanned_pdf({licence_page()}, 200);
+  for (const int turn : {0, 90}) {
+    CAPTURE(turn);
+    const std::string pdf = turn == 0 ? plain : run_qpdf(plain, "--rotate=+90:1");
+    const LoadResult stored = load_document("scan.pdf", pdf, LoadOptions{}, engine());
+    const LoadResult rendered = load_rendered_at_200(pdf);
+    REQUIRE(stored.document.pages.size() == 1);
+    REQUIRE(rendered.document.pages.size() == 1);
+    const Page& a = stored.document.pages[0];
+    const Page& b = rendered.document.pages[0];
+    CHECK(a.text_source == TextSource::kOcr);
+    CHECK(a.dpi == doctest::Approx(200).epsilon(0.005));
+    CHECK((a.width > a.height) == (turn == 90));  // a quarter turn: landscape as displayed
+    CHECK(std::abs(a.width - b.width) <= 1);
+    CHECK(std::abs(a.height - b.height) <= 1);
+    // The stored JPEG was decoded, and the page not rendered.
+    CHECK(stored.stage_seconds.count("decode") == 1);
+    CHECK(stored.stage_seconds.count("render") == 0);
+    CHECK(rendered.stage_seconds.count("render") == 1);
+    check_licence_read(text_without_spaces(stored.document));
+    check_licence_read(text_without_spaces(rendered.document));
+  }
 }
 
 TEST_CASE("a JPEG scan below the own-resolution range is rendered at ocr_dpi") {

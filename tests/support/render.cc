@@ -5,6 +5,7 @@
 #include <leptonica/allheaders.h>
 #include <pango/pangocairo.h>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <stdexcept>
@@ -94,7 +95,14 @@ std::string render_text_pdf(const std::vector<TextPage>& pages) {
   return out;
 }
 
-std::string render_scanned_pdf(const std::vector<TextPage>& pages, double dpi) {
+namespace {
+
+void free_string(void* p) { delete static_cast<std::string*>(p); }
+
+// Pages as pictures in a PDF: each page rendered at `dpi` and drawn over the whole page,
+// stored as Cairo chooses (lossless) or, with jpeg_quality > 0, as a gray JPEG passed
+// through untouched (/DCTDecode).
+std::string render_picture_pdf(const std::vector<TextPage>& pages, double dpi, int jpeg_quality) {
   std::string out;
   const TextPage first = pages.empty() ? TextPage{} : pages.front();
   SurfacePtr surface(
@@ -105,6 +113,13 @@ std::string render_scanned_pdf(const std::vector<TextPage>& pages, double dpi) {
     for (const TextPage& page : pages) {
       cairo_pdf_surface_set_size(surface.get(), page.width_pt, page.height_pt);
       SurfacePtr scan = render_surface(page, dpi);
+      if (jpeg_quality > 0) {
+        auto* jpeg = new std::string(encode_jpeg(render_gray(page, dpi), jpeg_quality));
+        check(cairo_surface_set_mime_data(scan.get(), CAIRO_MIME_TYPE_JPEG,
+                                          reinterpret_cast<const unsigned char*>(jpeg->data()),
+                                          jpeg->size(), free_string, jpeg),
+              "jpeg mime data");
+      }
       cairo_save(cr.get());
       cairo_scale(cr.get(), 72.0 / dpi, 72.0 / dpi);
       cairo_set_source_surface(cr.get(), scan.get(), 0, 0);
@@ -117,6 +132,17 @@ std::string render_scanned_pdf(const std::vector<TextPage>& pages, double dpi) {
   cairo_surface_finish(surface.get());
   check(cairo_surface_status(surface.get()), "pdf finish");
   return out;
+}
+
+}  // namespace
+
+std::string render_scanned_pdf(const std::vector<TextPage>& pages, double dpi) {
+  return render_picture_pdf(pages, dpi, 0);
+}
+
+std::string render_jpeg_scanned_pdf(const std::vector<TextPage>& pages, double dpi,
+                                    int quality) {
+  return render_picture_pdf(pages, dpi, std::max(quality, 1));
 }
 
 std::string render_png(const TextPage& page, double dpi, bool transparent) {
@@ -234,41 +260,6 @@ std::string with_exif_orientation(const std::string& jpeg, int orientation, bool
     at = 4 + ((static_cast<uint8_t>(jpeg[4]) << 8) | static_cast<uint8_t>(jpeg[5]));
   }
   return jpeg.substr(0, at) + segment + jpeg.substr(at);
-}
-
-namespace {
-void free_string(void* p) { delete static_cast<std::string*>(p); }
-}  // namespace
-
-std::string render_jpeg_scanned_pdf(const std::vector<TextPage>& pages, double dpi,
-                                    int quality) {
-  std::string out;
-  const TextPage first = pages.empty() ? TextPage{} : pages.front();
-  SurfacePtr surface(
-      cairo_pdf_surface_create_for_stream(append_to_string, &out, first.width_pt, first.height_pt));
-  check(cairo_surface_status(surface.get()), "pdf surface");
-  {
-    ContextPtr cr(cairo_create(surface.get()));
-    for (const TextPage& page : pages) {
-      cairo_pdf_surface_set_size(surface.get(), page.width_pt, page.height_pt);
-      SurfacePtr scan = render_surface(page, dpi);
-      auto* jpeg = new std::string(encode_jpeg(render_gray(page, dpi), quality));
-      check(cairo_surface_set_mime_data(scan.get(), CAIRO_MIME_TYPE_JPEG,
-                                        reinterpret_cast<const unsigned char*>(jpeg->data()),
-                                        jpeg->size(), free_string, jpeg),
-            "jpeg mime data");
-      cairo_save(cr.get());
-      cairo_scale(cr.get(), 72.0 / dpi, 72.0 / dpi);
-      cairo_set_source_surface(cr.get(), scan.get(), 0, 0);
-      cairo_paint(cr.get());
-      cairo_restore(cr.get());
-      cairo_show_page(cr.get());
-    }
-    check(cairo_status(cr.get()), "drawing");
-  }
-  cairo_surface_finish(surface.get());
-  check(cairo_surface_status(surface.get()), "pdf finish");
-  return out;
 }
 
 }  // namespace shenbao::testing
