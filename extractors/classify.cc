@@ -168,6 +168,22 @@ Result<ClassifyRules> load_classify_rules(const std::filesystem::path& file) {
     r.category_keywords[cat] = folded_list(c.value("keywords", json::array()));
   }
   r.category_labels = folded_list(doc.value("category_labels", json::array()));
+  const json moves = doc.value("category_materials", json::object());
+  for (const auto& [cat, list] : moves.items()) {
+    if (!list.is_array()) continue;  // "_comment"
+    for (const json& m : list) {
+      ClassifyRules::CategoryMaterial move;
+      move.from = m.value("from", "");
+      move.to = m.value("to", "");
+      move.invoice_with_any = folded_list(m.value("invoice_with_any", json::array()));
+      if (move.from.empty() || move.to.empty() || move.from == move.to ||
+          move.invoice_with_any.empty()) {
+        return Status::InvalidArgument(file.string() + ": category_materials." + cat +
+                                       " needs from, a different to, and invoice_with_any");
+      }
+      r.category_materials[cat].push_back(std::move(move));
+    }
+  }
   return r;
 }
 

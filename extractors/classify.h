@@ -38,6 +38,15 @@ struct ClassifyRules {
   double title_weight = 6.0, filename_weight = 4.0, body_weight = 1.0;
   std::map<std::string, std::vector<std::string>> category_keywords;  // category → keywords
   std::vector<std::string> category_labels;  // 申报类别, …
+  // Documents that are another material in one category (category_materials): a document
+  // classified `from`, every page of it an invoice naming one of invoice_with_any (folded),
+  // is `to` when the bundle applies under the category. Applied by extract_facts once the
+  // category is known.
+  struct CategoryMaterial {
+    std::string from, to;
+    std::vector<std::string> invoice_with_any;
+  };
+  std::map<std::string, std::vector<CategoryMaterial>> category_materials;  // category → moves
 };
 
 Result<ClassifyRules> load_classify_rules(const std::filesystem::path& file);

@@ -169,10 +169,50 @@ class Extractor {
     s_.category = d.category;
     s_.category_evidence = d.evidence;
     if (!d.category_text.empty()) s_.extracted.application.category_text = d.category_text;
+    apply_category_materials(d.category);
     if (d.category == "unknown") {
       add_finding("CATEGORY_UNKNOWN", Severity::kError, "application_form", "", std::nullopt,
                   "无法确定申报类别（申报书中未找到“申报类别”或扶持内容名称）", "");
     }
+  }
+
+  // Documents that are another material in the decided category (classify.json
+  // category_materials): under security testing, the invoice for the test's fee is the
+  // category's evidence, not a voucher of the investment table.
+  void apply_category_materials(const std::string& category) {
+    const auto moves = rules_.classify.category_materials.find(category);
+    if (moves == rules_.classify.category_materials.end()) return;
+    for (const ClassifyRules::CategoryMaterial& move : moves->second) {
+      const auto from = views_.find(move.from);
+      if (from == views_.end()) continue;
+      std::vector<MaterialView>& list = from->second;
+      for (size_t k = 0; k < list.size();) {
+        DocumentRecord& r = s_.documents[list[k].index];
+        if (!r.sections.empty() || !invoice_naming(docs_[list[k].index], move.invoice_with_any)) {
+          ++k;
+          continue;
+        }
+        r.material = move.to;
+        for (Finding& f : s_.findings) {
+          if (f.document == r.path && f.material == move.from) f.material = move.to;
+        }
+        views_[move.to].push_back(std::move(list[k]));
+        list.erase(list.begin() + static_cast<std::ptrdiff_t>(k));
+      }
+    }
+  }
+
+  // Every page of `d` is an invoice (tables.json invoice_words), and one names a keyword.
+  bool invoice_naming(const Document& d, const std::vector<std::string>& keywords) const {
+    if (d.pages.empty()) return false;
+    for (const Page& p : d.pages) {
+      if (!is_invoice_page(p, rules_.tables)) return false;
+    }
+    const std::string text = normalise_for_compare(d.text());
+    for (const std::string& k : keywords) {
+      if (text.find(k) != std::string::npos) return true;
+    }
+    return false;
   }
 
   // Views of the materials of `rule`, in its order.

@@ -120,13 +120,14 @@ TEST_CASE("corpus accuracy holds its floors") {
   // Then the amounts of scanned ruled tables were read cell by cell (fields 0.995,
   // investment and audit 1.0, findings precision 1.0): investment total and hardware share
   // held at issue 5's 0.95. Mismatch findings then named the document that differs
-  // (findings.details 0.913 → 1.0): held at 0.95.
+  // (findings.details 0.913 → 1.0): held at 0.95. A security test's fee invoice became that
+  // category's evidence (material.documents 0.99 → 1.0): held at 0.98.
   const std::map<std::string, double> floors = {
       {"documents.listed", 1.0},
       {"documents.status", 0.98},
       {"bundles.output_found", 1.0},
       {"category", 1.0},
-      {"material.documents", 0.97},
+      {"material.documents", 0.98},
       {"seal.document.precision", 0.97},
       {"seal.document.recall", 0.97},
       {"seal.page.precision", 0.97},

@@ -143,6 +143,27 @@ TEST_CASE("a credit code or a name that differs points at the document that diff
   }
 }
 
+TEST_CASE("a test-fee invoice is the security-testing category's evidence, elsewhere a voucher") {
+  const std::vector<std::string> invoice_lines = {
+      "电子发票（增值税专用发票）", "发票号码：25312000598427373923", "开票日期：2025年04月24日",
+      "购买方 名称：上海云间信息技术有限公司", "销售方 名称：华东商用密码检测技术研究院",
+      "*检测服务*密码安全性测试服务费 1 534905.66", "价税合计（小写）¥567000.00"};
+  const Document invoice = document("附件材料/检测服务费发票.pdf", invoice_lines);
+  const Document hardware = document(
+      "服务器发票.pdf", {"电子发票（增值税专用发票）", "发票号码：25312000598427370001",
+                         "开票日期：2025年03月02日", "*计算机*GPU服务器 2 1200000.00",
+                         "价税合计（小写）¥2712000.00"});
+  for (const bool security : {true, false}) {
+    CAPTURE(security);
+    std::vector<std::string> form_lines = kForm;
+    form_lines[3] = security ? "申报类别：（四）支持自主安全" : "申报类别：（一）支持通用大模型设计构建";
+    const Submission s = extract({document("项目申报书.pdf", form_lines), invoice, hardware});
+    CHECK(s.category == (security ? "security_testing" : "general_model"));
+    CHECK(s.documents[1].material == (security ? "eligibility_proof" : "investment_table"));
+    CHECK(s.documents[2].material == "investment_table");  // not a testing fee
+  }
+}
+
 TEST_CASE("a license value that differs by more than a slip is kept as read") {
   const Document form = document("项目申报书.pdf", kForm);
   const Document license = document(
