@@ -44,6 +44,9 @@ class PdfScanImages {
   // Parses the PDF's structure (lazily: objects are read when asked for). Never throws;
   // a PDF qpdf cannot open simply has no scans.
   explicit PdfScanImages(const std::string& bytes);
+  // qpdf reads the caller's bytes lazily, so they must outlive this object: a temporary
+  // would be freed while still in use.
+  explicit PdfScanImages(std::string&& bytes) = delete;
   PdfScanImages(const PdfScanImages&) = delete;
   PdfScanImages& operator=(const PdfScanImages&) = delete;
   ~PdfScanImages();

@@ -104,7 +104,8 @@ TEST_CASE("the page's /Rotate comes with its scan") {
   const std::string pdf = render_jpeg_scanned_pdf({licence_page()}, 200);
   for (const int turn : {90, 180, 270}) {
     CAPTURE(turn);
-    PdfScanImages scans(run_qpdf(pdf, "--rotate=+" + std::to_string(turn) + ":1"));
+    const std::string turned = run_qpdf(pdf, "--rotate=+" + std::to_string(turn) + ":1");
+    PdfScanImages scans(turned);
     const std::optional<PageScan> scan = scans.full_page_jpeg(0);
     REQUIRE(scan.has_value());
     CHECK(scan->rotate == turn);
@@ -125,9 +126,11 @@ TEST_CASE("pages that are not one plain full-page JPEG have no stored scan") {
   CHECK_FALSE(PdfScanImages(overlaid).full_page_jpeg(0).has_value());
 
   // Not a PDF at all, or a damaged one: no scans, no exception.
-  CHECK_FALSE(PdfScanImages("not a pdf").full_page_jpeg(0).has_value());
+  const std::string not_pdf = "not a pdf";
+  CHECK_FALSE(PdfScanImages(not_pdf).full_page_jpeg(0).has_value());
   const std::string jpeg_pdf = render_jpeg_scanned_pdf({licence_page()}, 200);
-  CHECK_FALSE(PdfScanImages(jpeg_pdf.substr(0, jpeg_pdf.size() / 3)).full_page_jpeg(0).has_value());
+  const std::string cut = jpeg_pdf.substr(0, jpeg_pdf.size() / 3);
+  CHECK_FALSE(PdfScanImages(cut).full_page_jpeg(0).has_value());
 }
 
 TEST_CASE("a JPEG-scanned page, turned or not, is OCR'd from its JPEG as its render reads") {
