@@ -6,8 +6,9 @@
 // `bundle_failed` set and the reason as a DOCUMENT_UNREADABLE finding.
 //
 // Thread safety: a Processor is immutable after create() except for its WorkerPool, so
-// process_bundle must be called from one thread at a time; documents of a bundle are loaded
-// concurrently on the pool's workers.
+// process_bundle must be called from one thread at a time; documents of a bundle (with
+// several workers, the pages of a multi-page PDF) are loaded concurrently on the pool's
+// workers.
 #pragma once
 
 #include <chrono>

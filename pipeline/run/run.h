@@ -23,7 +23,8 @@
 // jsonl/csv/index for what was done and returns 128 + the signal (130, 143).
 //
 // Bundles are processed one at a time (Processor::process_bundle is not reentrant); the
-// documents of a bundle are loaded concurrently on --jobs workers. For more machines, run
+// documents of a bundle (with several workers, the pages of its PDFs) are loaded
+// concurrently on --jobs workers. For more machines, run
 // shards (--shard K/N, each into its own OUT) and merge them with merge_outputs.
 //
 // Exit status (the contract's, plus the signal case): 0 when the run finished; 1 when some
