@@ -13,7 +13,8 @@ namespace shenbao {
 
 namespace {
 
-using nlohmann::json;
+// Ordered: the materials keep the file's order, which is the rules' (ties go to the earlier).
+using json = nlohmann::ordered_json;
 
 std::vector<std::string> folded_list(const json& j) {
   std::vector<std::string> out;
@@ -152,17 +153,6 @@ Result<ClassifyRules> load_classify_rules(const std::filesystem::path& file) {
     }
     r.materials.push_back(std::move(mat));
   }
-  // nlohmann::json orders object keys alphabetically; keep the rules' order instead.
-  static const std::vector<std::string> kOrder = {
-      "application_form", "business_license", "street_approval", "credit_report",
-      "audit_report",     "project_report",   "investment_table", "honors",
-      "eligibility_proof", "other"};
-  std::stable_sort(r.materials.begin(), r.materials.end(), [](const auto& a, const auto& b) {
-    auto pos = [](const std::string& id) {
-      return std::find(kOrder.begin(), kOrder.end(), id) - kOrder.begin();
-    };
-    return pos(a.id) < pos(b.id);
-  });
   const json categories = doc.value("categories", json::object());  // keep alive for items()
   for (const auto& [cat, c] : categories.items()) {
     r.category_keywords[cat] = folded_list(c.value("keywords", json::array()));

@@ -3,6 +3,10 @@
 
 #include "extractors/classify.h"
 
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
 using namespace shenbao;
 
 namespace {
@@ -37,6 +41,28 @@ Document doc_of(std::string path, std::vector<Page> pages) {
 }
 
 }  // namespace
+
+TEST_CASE("materials keep the order classify.json writes them in (ties go to the earlier)") {
+  // A reordered copy: "other" first, the application form last.
+  const std::filesystem::path file = std::filesystem::temp_directory_path() /
+                                     ("classify-order-" + std::to_string(::getpid()) + ".json");
+  {
+    std::ofstream out(file);
+    out << R"({"materials": {"other": {"title": ["其它"]}, "honors": {"title": ["荣誉证书"]},
+               "application_form": {"title": ["申报书"]}}})";
+  }
+  auto loaded = load_classify_rules(file);
+  std::filesystem::remove(file);
+  REQUIRE(loaded.ok());
+  REQUIRE(loaded->materials.size() == 3);
+  CHECK(loaded->materials[0].id == "other");
+  CHECK(loaded->materials[1].id == "honors");
+  CHECK(loaded->materials[2].id == "application_form");
+  // The committed rules: the order of the policy's materials.
+  REQUIRE_FALSE(rules().materials.empty());
+  CHECK(rules().materials.front().id == "application_form");
+  CHECK(rules().materials.back().id == "other");
+}
 
 TEST_CASE("classifies a business license by its title and fields, whatever the file name") {
   const Document d = doc_of("scan001.jpg", {page_of(1, {"营 业 执 照", "统一社会信用代码 91310117MA1J2Q4K7A",
