@@ -350,6 +350,12 @@ Result<std::vector<Image>> decode_image_pages(const std::string& bytes, int64_t 
   return pages;
 }
 
+Image turn_clockwise(const Image& image, int quarter_turns) {
+  // EXIF orientations 1, 6, 3 and 8 are exactly 0, 1, 2 and 3 quarter turns clockwise.
+  static constexpr int kExifFor[] = {1, 6, 3, 8};
+  return apply_exif_orientation(image, kExifFor[((quarter_turns % 4) + 4) % 4]);
+}
+
 Result<Image> decode_jpeg_as_stored(const std::string& bytes, int64_t max_pixels) {
   CaptureLeptonicaMessages capture;
   Result<ImageHeader> header = read_checked_header(bytes, max_pixels, capture);

@@ -61,6 +61,9 @@ Result<Image> decode_jpeg_as_stored(const std::string& bytes, int64_t max_pixels
 // Pure parsing of the bytes, no decoding.
 int jpeg_exif_orientation(const std::string& jpeg_bytes);
 
+// `image` turned `quarter_turns` quarter turns clockwise (any integer; 0 mod 4 is a copy).
+Image turn_clockwise(const Image& image, int quarter_turns);
+
 // Returns `image` transformed so that an image stored with EXIF `orientation` (1..8) is
 // upright: 3 = rotate 180°, 6 = rotate 90° clockwise, 8 = 90° anticlockwise, 2/4/5/7 the
 // mirrored variants. Values outside 2..8 return the image unchanged.

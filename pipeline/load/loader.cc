@@ -120,10 +120,8 @@ std::optional<Image> stored_scan(const std::string& bytes, int index, const Load
   add_seconds(result, "decode", t0);
   if (!image.ok()) return std::nullopt;  // rendering the page is the fallback
   image.value().dpi = scan->dpi;
-  // A quarter or half turn clockwise, as the EXIF orientations 6, 3 and 8 are defined.
-  const int exif = scan->rotate == 90 ? 6 : scan->rotate == 180 ? 3 : scan->rotate == 270 ? 8 : 1;
-  if (exif == 1) return std::move(image).value();
-  return apply_exif_orientation(image.value(), exif);
+  if (scan->rotate == 0) return std::move(image).value();
+  return turn_clockwise(image.value(), scan->rotate / 90);
 }
 
 // Reads pages [first, first + count) of the PDF (all of them by default) into `result`.

@@ -20,13 +20,6 @@ Clock::time_point lap(std::map<std::string, double>* seconds, const char* step,
   return now;
 }
 
-// `image` turned `turns` quarter turns clockwise (EXIF orientations 6, 3, 8 are exactly
-// that, so the one rotation routine serves both).
-Image turned(const Image& image, int turns) {
-  static constexpr int kExifFor[] = {1, 6, 3, 8};
-  return apply_exif_orientation(image, kExifFor[((turns % 4) + 4) % 4]);
-}
-
 double confidence_of(const Page& page) { return page.ocr_confidence.value_or(0.0); }
 
 bool centre_in(const Box& word, const Box& cell) {
@@ -314,7 +307,7 @@ PageReading read_page_image(const Image& image, int page_number, OcrEngine& ocr,
     const Image upright = best.prepared;
     for (int turns : {2, 1, 3}) {
       const auto t0 = Clock::now();
-      Image prepared = turned(upright, turns);
+      Image prepared = turn_clockwise(upright, turns);
       Page read;
       read.number = page_number;
       const Status s = ocr.recognise(prepared, read);
@@ -326,7 +319,7 @@ PageReading read_page_image(const Image& image, int page_number, OcrEngine& ocr,
       }
     }
     if (reading.quarter_turns != 0) {
-      best.inspected = inspected_page(turned(image, reading.quarter_turns), page_number, hooks,
+      best.inspected = inspected_page(turn_clockwise(image, reading.quarter_turns), page_number, hooks,
                                       seconds);
     }
   }

@@ -173,6 +173,24 @@ TEST_CASE("decode_jpeg_as_stored keeps the stored pixels, as a PDF shows a JPEG"
   CHECK_FALSE(decode_jpeg_as_stored("", 120'000'000).ok());
 }
 
+TEST_CASE("turn_clockwise turns by quarter turns, any integer") {
+  auto decoded = decode_image(shenbao::testing::encode_jpeg(marked_raster()), 120'000'000);
+  REQUIRE(decoded.ok());
+  const Image& image = decoded.value();  // 64 × 32, dark top-left corner
+  const Image one = turn_clockwise(image, 1);
+  CHECK(one.width == 32);
+  CHECK(one.height == 64);
+  CHECK(dark(one, 28, 4));  // top-left → top-right
+  const Image two = turn_clockwise(image, 2);
+  CHECK(two.width == 64);
+  CHECK(dark(two, 60, 28));  // → bottom-right
+  const Image back = turn_clockwise(image, -1);
+  CHECK(back.width == 32);
+  CHECK(dark(back, 4, 60));  // → bottom-left
+  CHECK(turn_clockwise(image, 4).pixels == image.pixels);
+  CHECK(turn_clockwise(image, 5).pixels == one.pixels);
+}
+
 TEST_CASE("apply_exif_orientation maps every orientation value") {
   // 3 × 2 image with distinct pixel values 0..5 (row-major).
   Image image;

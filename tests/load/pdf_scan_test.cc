@@ -63,8 +63,7 @@ TEST_CASE("the stored JPEG, turned by /Rotate, has the pixels Poppler renders at
     REQUIRE(scan.has_value());
     Result<Image> stored = decode_jpeg_as_stored(scan->jpeg, 100'000'000);
     REQUIRE(stored.ok());
-    const int exif = turn == 90 ? 6 : turn == 180 ? 3 : turn == 270 ? 8 : 1;
-    const Image upright = exif == 1 ? stored.value() : apply_exif_orientation(stored.value(), exif);
+    const Image upright = turn_clockwise(stored.value(), turn / 90);
     Result<PdfDocument> doc = PdfDocument::open(pdf);
     REQUIRE(doc.ok());
     Result<Image> rendered = doc->render(0, scan->dpi, ImageMode::kGray, 100'000'000);
