@@ -619,12 +619,11 @@ Columns find_columns(const Layout& L, const PLine& header, const std::vector<con
       const double left_from = gi == 0 ? lo : column_gaps[gi - 1].x1;
       const double right_to = gi + 1 == column_gaps.size() ? hi : column_gaps[gi + 1].x0;
       const bool left_headed = headed(left_from, g.x0), right_headed = headed(g.x1, right_to);
-      const Gap* chosen = &stretches.front();
-      if (!inside.empty() && left_headed && !right_headed) {
-        chosen = &stretches.front();
-      } else if (!inside.empty() && right_headed && !left_headed) {
+      // (Without header cells in the gap there is one stretch, and every choice is it.)
+      const Gap* chosen = &stretches.front();  // the left side is headed: cells go right
+      if (right_headed && !left_headed) {
         chosen = &stretches.back();
-      } else {
+      } else if (left_headed == right_headed) {
         for (const Gap& st : stretches) {
           if (st.x1 - st.x0 > chosen->x1 - chosen->x0) chosen = &st;
         }
