@@ -214,9 +214,10 @@ ProcessedBundle Processor::process_bundle(const std::filesystem::path& bundle_pa
       d.error = e.error;
       continue;
     }
-    const int pages = pdf_pages_to_read(e.bytes, options_.load);
+    // (One worker gains nothing from parts: the PDF is not opened here to count its pages.)
+    const int pages = pool_->size() > 1 ? pdf_pages_to_read(e.bytes, options_.load) : 0;
     const double size = static_cast<double>(e.bytes.size());
-    if (pages < 2 || pool_->size() < 2) {
+    if (pages < 2) {
       loaded[i].resize(1);
       tasks.emplace_back(size, [this, &e, &r = loaded[i][0]](OcrEngine& ocr) {
         r = load_document(e.path, e.bytes, options_.load, ocr);
