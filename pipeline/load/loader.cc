@@ -124,6 +124,11 @@ std::optional<Image> stored_scan(const std::string& bytes, int index, const Load
   return turn_clockwise(image.value(), scan->rotate / 90);
 }
 
+// How many pages of `pdf` are read: all, up to max_pages.
+int readable_pages(const PdfDocument& pdf, const LoadOptions& options) {
+  return std::min(pdf.page_count(), std::max(options.max_pages, 0));
+}
+
 // Reads pages [first, first + count) of the PDF (all of them by default) into `result`.
 void load_pdf(const std::string& bytes, const LoadOptions& options, OcrEngine& ocr,
               LoadResult& result, int first = 0, int count = std::numeric_limits<int>::max()) {
@@ -139,7 +144,7 @@ void load_pdf(const std::string& bytes, const LoadOptions& options, OcrEngine& o
   }
   const PdfDocument& pdf = opened.value();
   std::optional<PdfScanImages> scans;
-  const int pages = std::min(pdf.page_count(), std::max(options.max_pages, 0));
+  const int pages = readable_pages(pdf, options);
   if (pdf.page_count() > pages && first == 0) note_page_limit(result, options.max_pages);
   const int end = static_cast<int>(std::min<int64_t>(pages, int64_t{first} + std::max(count, 0)));
 
@@ -275,8 +280,7 @@ OcrDecision decide_page_ocr(const Page& page, const LoadOptions& options) {
 int pdf_pages_to_read(const std::string& bytes, const LoadOptions& options) {
   if (sniff_format(bytes) != Format::kPdf) return 0;
   Result<PdfDocument> opened = PdfDocument::open(bytes);
-  if (!opened.ok()) return 0;
-  return std::min(opened->page_count(), std::max(options.max_pages, 0));
+  return opened.ok() ? readable_pages(opened.value(), options) : 0;
 }
 
 LoadResult load_pdf_part(const std::string& path, const std::string& bytes,
