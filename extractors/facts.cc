@@ -529,17 +529,15 @@ class Extractor {
       }
       // The finding points at the first document whose code differs from the applicant's
       // (the license's when it has a valid one; else the first valid code found).
-      std::string reference = chosen && chosen->valid ? chosen->code : "";
-      for (const Found& f : found) {
-        if (reference.empty() && f.valid) reference = f.code;
-      }
-      const Found* odd = nullptr;
-      for (const Found& f : found) {
-        if (f.valid && f.code != reference) { odd = &f; break; }
-      }
-      add_finding("USCC_MISMATCH", Severity::kError, odd ? odd->material : "",
-                  odd ? docs_[odd->doc].path : "",
-                  odd ? std::optional<int>(odd->page) : std::nullopt,
+      // Two valid codes differ here, so both searches find one.
+      auto valid = [](const Found& f) { return f.valid; };
+      const std::string reference = chosen && chosen->valid
+                                        ? chosen->code
+                                        : std::find_if(found.begin(), found.end(), valid)->code;
+      const Found& odd = *std::find_if(found.begin(), found.end(), [&](const Found& f) {
+        return f.valid && f.code != reference;
+      });
+      add_finding("USCC_MISMATCH", Severity::kError, odd.material, docs_[odd.doc].path, odd.page,
                   "各材料中的统一社会信用代码不一致", detail);
     }
   }
